@@ -1,0 +1,194 @@
+// Coreference inside each article: short names to full names (وانغ → وانغ يي, آل ثاني → the full
+// name), title phrases to the person holding the office, and pronouns/descriptions (بلاده، البلدين).
+// Nothing crosses an article boundary of the page.
+import type { Doc, Mention, RoleLink } from '../doc.js';
+import { need } from '../doc.js';
+import type { CompiledGazetteer } from '../gazetteer/compile.js';
+import { addEntity } from '../match/gazetteer-match.js';
+import type { Resources } from '../pipeline/resources.js';
+import { decompose } from '../text/clitics.js';
+import { toOriginal } from '../text/normalize.js';
+import { TokenKind } from '../text/tokenize.js';
+
+export function resolveCoreference(doc: Doc, res: Resources): void {
+  shortNames(doc, res);
+  resolveTitles(doc, res.gazetteer);
+  resolveReferences(doc, res);
+}
+
+/** Later single- or two-token parts of a person's full name become alias mentions of that person. */
+function shortNames(doc: Doc, res: Resources): void {
+  const tokens = need(doc, 'tokens', 'coref');
+  const sentences = need(doc, 'sentences', 'coref');
+  const norm = need(doc, 'norm', 'coref');
+  const covered = new Uint8Array(tokens.count);
+  for (const m of doc.mentions) covered.fill(1, m.tokStart, m.tokEnd);
+  for (const r of doc.roles) covered.fill(1, r.titleTokStart, r.titleTokEnd);
+  const connectors = res.nameRules.nameConnectors;
+  const byArticle = new Map<number, Mention[]>();
+  for (const m of doc.mentions) {
+    if (m.kind !== 'name' || doc.entities.get(m.entity)?.type !== 'PERSON' || m.tokEnd - m.tokStart < 2) continue;
+    const a = sentences[m.sentence]!.article;
+    let l = byArticle.get(a);
+    if (!l) byArticle.set(a, (l = []));
+    l.push(m);
+  }
+  for (const [article, fulls] of byArticle) {
+    // key (1 or 2 normalized tokens) → entity; a key shared by two people is dropped.
+    const keys = new Map<string, { entity: string; after: number } | null>();
+    const put = (k: string, entity: string, after: number): void => {
+      const old = keys.get(k);
+      if (old === undefined) keys.set(k, { entity, after });
+      else if (old && old.entity !== entity) keys.set(k, null);
+    };
+    for (const m of fulls) {
+      const parts = tokens.norm.slice(m.tokStart, m.tokEnd);
+      const last = parts[parts.length - 1]!;
+      const prev = parts[parts.length - 2]!;
+      if (connectors.has(prev)) put(`${prev} ${last}`, m.entity, m.tokStart);
+      else if (last.length >= 3 && !res.nameRules.notNames.has(last) && !res.gazetteer.root.has(last)) put(last, m.entity, m.tokStart);
+      // The first name of East Asian names is the family name (وانغ يي → وانغ).
+      if (parts.length === 2 && parts[0]!.length >= 3 && !connectors.has(parts[0]!) && !res.gazetteer.root.has(parts[0]!) && !res.nameRules.notNames.has(parts[0]!) && last.length <= 3) put(parts[0]!, m.entity, m.tokStart);
+    }
+    sentences.forEach((s, si) => {
+      if (s.article !== article) return;
+      for (let i = s.tokStart; i < s.tokEnd; i++) {
+        if (covered[i] || tokens.kind[i] !== TokenKind.ArabicWord) continue;
+        for (const d of decompose(tokens.norm[i]!)) {
+          if (d.hasAl) continue;
+          const two = i + 1 < s.tokEnd && !covered[i + 1] ? keys.get(`${d.bare} ${tokens.norm[i + 1]}`) : undefined;
+          const one = keys.get(d.bare);
+          const hit = two ?? one;
+          if (!hit || hit.after > i) continue;
+          const endTok = two ? i + 2 : i + 1;
+          const [start] = toOriginal(norm, tokens.start[i]! + d.prefixLen, tokens.end[i]!);
+          const [, end] = toOriginal(norm, tokens.start[endTok - 1]!, tokens.end[endTok - 1]!);
+          doc.mentions.push({ start, end, text: doc.text.slice(start, end), kind: 'alias', sentence: si, tokStart: i, tokEnd: endTok, entity: hit.entity, rule: 'coref:short-name' });
+          covered.fill(1, i, endTok);
+          i = endTok - 1;
+          break;
+        }
+      }
+    });
+  }
+}
+
+const dateOk = (published: string | undefined, from?: string, to?: string): boolean => {
+  if (!published) return to === undefined;
+  const d = published.slice(0, 10);
+  return (!from || from.slice(0, d.length) <= d) && (!to || d <= `${to}\uffff`);
+};
+
+/** A title without a name ("وزير خارجية قطر") stands for the person holding that office. */
+function resolveTitles(doc: Doc, gaz: CompiledGazetteer): void {
+  const sentences = need(doc, 'sentences', 'coref');
+  const tokens = need(doc, 'tokens', 'coref');
+  for (const link of doc.roles) {
+    if (link.role === 'counterpart' && !link.of) continue;
+    if (!link.person && link.of) {
+      const article = sentences[link.sentence]!.article;
+      // نظيره المصري: the Egyptian holder of the office the other title of the sentence names.
+      const office = link.role === 'counterpart' ? doc.roles.find((r) => r !== link && r.sentence === link.sentence && r.role !== 'counterpart')?.role : link.role;
+      const sameOffice = doc.roles.find(
+        (r) => r !== link && r.person && (r.role === office || (link.role === 'counterpart' && r.role !== 'counterpart')) && r.of === link.of && sentences[r.sentence]!.article === article,
+      );
+      let person = sameOffice?.person;
+      if (!person && link.role !== 'counterpart') {
+        const holders = gaz.entries
+          .map((e, i) => ({ e, i }))
+          .filter(({ e }) => e.roles?.some((r) => r.role === link.role && r.of === link.of && dateOk(doc.meta.published, r.from, r.to)));
+        const mentioned = holders.filter(({ e }) => doc.mentions.some((m) => m.entity === e.id && sentences[m.sentence]!.article === article));
+        const pick = mentioned.length === 1 ? mentioned[0] : holders.length === 1 && doc.meta.published ? holders[0] : undefined;
+        if (pick) {
+          addEntity(doc, gaz, pick.i);
+          person = pick.e.id;
+        }
+      }
+      if (person) link.person = person;
+    }
+    if (link.person && link.unitTokStart === link.titleTokStart && link.unitTokEnd === link.titleTokEnd) {
+      doc.mentions.push({
+        start: link.start,
+        end: link.end,
+        text: doc.text.slice(link.start, link.end),
+        kind: 'title',
+        sentence: link.sentence,
+        tokStart: link.titleTokStart,
+        tokEnd: link.titleTokEnd,
+        entity: link.person,
+        rule: link.rule,
+      });
+    }
+  }
+  void tokens;
+}
+
+/** بلاده → the speaker's country; البلدين → the two countries last named; الوزيران → the two people last named. */
+function resolveReferences(doc: Doc, res: Resources): void {
+  const tokens = need(doc, 'tokens', 'coref');
+  const sentences = need(doc, 'sentences', 'coref');
+  const norm = need(doc, 'norm', 'coref');
+  const events = doc.mentions
+    .filter((m) => m.kind !== 'title')
+    .map((m) => ({ tok: m.tokStart, entity: m.entity }))
+    .concat(doc.roles.filter((r) => r.of).map((r) => ({ tok: r.titleTokStart, entity: r.of! })))
+    .sort((a, b) => a.tok - b.tok);
+  const countryOf = (id: string): string | undefined => {
+    const e = doc.entities.get(id);
+    if (!e) return undefined;
+    if (e.type === 'COUNTRY') return id;
+    if (e.standsFor && doc.entities.get(e.standsFor)?.type === 'COUNTRY') return e.standsFor;
+    if (e.type === 'PERSON') {
+      const link = doc.roles.find((r) => r.person === id && r.of && doc.entities.get(r.of)?.type === 'COUNTRY');
+      if (link) return link.of;
+      const g = res.gazetteer.byId.get(id);
+      const role = g !== undefined ? res.gazetteer.entries[g]!.roles?.find((r) => r.of.startsWith('country:') && dateOk(doc.meta.published, r.from, r.to)) : undefined;
+      return role?.of;
+    }
+    return undefined;
+  };
+  sentences.forEach((s, si) => {
+    for (let i = s.tokStart; i < s.tokEnd; i++) {
+      if (tokens.kind[i] !== TokenKind.ArabicWord) continue;
+      const d = decompose(tokens.norm[i]!).find((x) => res.references.has(x.bare));
+      if (!d) continue;
+      const kind = res.references.get(d.bare)!;
+      const before = events.filter((e) => e.tok < i && sentences[tokenSentenceOf(sentences, e.tok)]?.article === s.article);
+      let entities: string[] = [];
+      if (kind === 'speaker_country') {
+        // The nearest earlier person (the speaker) or else country.
+        for (let k = before.length - 1; k >= 0 && !entities.length; k--) {
+          const c = doc.entities.get(before[k]!.entity)?.type === 'PERSON' ? countryOf(before[k]!.entity) : undefined;
+          if (c) entities = [c];
+        }
+      } else {
+        const want = kind === 'last_two_persons' ? 'PERSON' : 'COUNTRY';
+        for (let k = before.length - 1; k >= 0 && entities.length < 2; k--) {
+          const id = want === 'COUNTRY' ? countryOf(before[k]!.entity) : doc.entities.get(before[k]!.entity)?.type === 'PERSON' ? before[k]!.entity : undefined;
+          if (id && !entities.includes(id) && (want === 'PERSON' || doc.entities.get(before[k]!.entity)?.type !== 'PERSON')) entities.push(id);
+        }
+        if (entities.length < 2) entities = [];
+      }
+      if (!entities.length) continue;
+      const [start, end] = toOriginal(norm, tokens.start[i]! + d.prefixLen, tokens.end[i]!);
+      doc.references.push({ tokStart: i, tokEnd: i + 1, sentence: si, entities, start, end, text: doc.text.slice(start, end), rule: `coref:${kind}` });
+      if (entities.length === 1) {
+        doc.mentions.push({ start, end, text: doc.text.slice(start, end), kind: 'pronoun', sentence: si, tokStart: i, tokEnd: i + 1, entity: entities[0]!, rule: `coref:${kind}` });
+      }
+    }
+  });
+}
+
+function tokenSentenceOf(sentences: NonNullable<Doc['sentences']>, tok: number): number {
+  let lo = 0, hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sentences[mid]!;
+    if (tok < s.tokStart) hi = mid - 1;
+    else if (tok >= s.tokEnd) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
+export type { RoleLink };

@@ -1,0 +1,163 @@
+// Compiles gazetteer names into one token trie over normalized tokens, using the same normalizer
+// and tokenizer as the documents. The first token is keyed without its article (ال), so that a
+// text token is looked up once after its proclitics and article are stripped.
+import { relative } from 'node:path';
+import { normalize, normalizeString } from '../text/normalize.js';
+import { tokenize } from '../text/tokenize.js';
+import { pathNode, type Node } from '../util/trie.js';
+import type { GazetteerData } from './load.js';
+import { nisbaForms } from './nisba.js';
+import type { AmbiguityCondition, EntityType, GazetteerEntry } from './schema.js';
+
+export type NameKind = 'name' | 'alias' | 'nisba';
+
+export interface NameRecord {
+  /** Index into CompiledGazetteer.entries. */
+  readonly entry: number;
+  readonly kind: NameKind;
+  /** The name starts with the article: the text must have it too. */
+  readonly hasAl: boolean;
+  /** The normalized name, for provenance. */
+  readonly form: string;
+}
+
+export type TrieNode = Node<NameRecord>;
+
+export interface CompiledAmbiguityRule {
+  readonly description: string;
+  readonly choose: readonly { entity: string | null; when: CompiledCondition }[];
+  readonly otherwise: string | null;
+}
+export interface CompiledCondition {
+  readonly prevAny?: ReadonlySet<string>;
+  readonly nextAny?: ReadonlySet<string>;
+  readonly nearAny?: ReadonlySet<string>;
+  readonly window: number;
+  readonly clitic?: ReadonlySet<string>;
+}
+
+export interface CompiledRole {
+  readonly key: string;
+  readonly phrase: string;
+  readonly hasAl: boolean;
+}
+
+export interface CompiledGazetteer {
+  readonly entries: readonly GazetteerEntry[];
+  /** "file:line" of each entry, for provenance. */
+  readonly origins: readonly string[];
+  readonly byId: ReadonlyMap<string, number>;
+  /** First-token (without ال) → trie node. */
+  readonly root: ReadonlyMap<string, TrieNode>;
+  /** Title phrases, keyed the same way as names. */
+  readonly roleRoot: ReadonlyMap<string, RoleNode>;
+  /** Normalized bare form (no clitics, no ال) → context rule. */
+  readonly ambiguity: ReadonlyMap<string, CompiledAmbiguityRule>;
+  readonly hashes: Readonly<Record<string, string>>;
+}
+
+export type RoleNode = Node<CompiledRole>;
+
+const nameTokens = (s: string): string[] => tokenize(normalize(s)).norm.slice();
+
+/** "عبد الرحمن" and "عبدالرحمن", "أبو ظبي" and "أبوظبي": both spellings are in use. */
+export function spacingVariants(tokens: readonly string[]): string[][] {
+  const out: string[][] = [tokens.slice()];
+  const joined: string[] = [];
+  let changed = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const n = tokens[i + 1];
+    if ((t === 'عبد' || t === 'ابو') && n !== undefined) {
+      joined.push(t + n);
+      i++;
+      changed = true;
+    } else joined.push(t);
+  }
+  if (changed) out.push(joined);
+  const split: string[] = [];
+  changed = false;
+  for (const t of tokens) {
+    const m = /^(عبد|ابو)(ال.{2,})$/.exec(t);
+    if (m) {
+      split.push(m[1]!, m[2]!);
+      changed = true;
+    } else split.push(t);
+  }
+  if (changed) out.push(split);
+  return out;
+}
+
+function insert(root: Map<string, TrieNode>, tokens: readonly string[], rec: Omit<NameRecord, 'hasAl'>): void {
+  const first = tokens[0];
+  if (first === undefined) return;
+  const hasAl = first.startsWith('ال') && first.length >= 4;
+  const key = hasAl ? first.slice(2) : first;
+  const node = pathNode(root, [key, ...tokens.slice(1)]);
+  if (!node.items.some((r) => r.entry === rec.entry && r.kind === rec.kind)) node.items.push({ ...rec, hasAl });
+}
+
+const condition = (w: AmbiguityCondition): CompiledCondition => {
+  const set = (xs: string[] | undefined): ReadonlySet<string> | undefined => (xs ? new Set(xs.map(normalizeString)) : undefined);
+  const c: { -readonly [K in keyof CompiledCondition]: CompiledCondition[K] } = { window: w.window ?? 6 };
+  const prev = set(w.prevAny), next = set(w.nextAny), near = set(w.nearAny), clitic = set(w.clitic);
+  if (prev) c.prevAny = prev;
+  if (next) c.nextAny = next;
+  if (near) c.nearAny = near;
+  if (clitic) c.clitic = clitic;
+  return c;
+};
+
+export const bareForm = (normalizedName: string): string => {
+  const t = normalizedName.split(' ');
+  if (t[0]!.startsWith('ال') && t[0]!.length >= 4) t[0] = t[0]!.slice(2);
+  return t.join(' ');
+};
+
+export function compileGazetteer(data: GazetteerData): CompiledGazetteer {
+  const entries = data.entries.map((e) => e.entry);
+  const byId = new Map(entries.map((e, i) => [e.id, i]));
+  const root = new Map<string, TrieNode>();
+  entries.forEach((e, i) => {
+    const add = (forms: readonly string[] | undefined, kind: NameKind): void => {
+      for (const f of forms ?? []) {
+        for (const toks of spacingVariants(nameTokens(f))) insert(root, toks, { entry: i, kind, form: toks.join(' ') });
+      }
+    };
+    add(e.ar, 'name');
+    add(e.aliases, 'alias');
+    for (const stem of e.nisba ?? []) add(nisbaForms(stem), 'nisba');
+  });
+  const roleRoot = new Map<string, RoleNode>();
+  for (const r of data.roles.roles) {
+    for (const phrase of r.ar) {
+      const toks = nameTokens(phrase);
+      const first = toks[0]!;
+      const key = first.startsWith('ال') && first.length >= 4 ? first.slice(2) : first;
+      const node = pathNode(roleRoot, [key, ...toks.slice(1)]);
+      node.items.push({ key: r.key, phrase: toks.join(' '), hasAl: key !== first });
+    }
+  }
+  const ambiguity = new Map<string, CompiledAmbiguityRule>();
+  for (const rule of data.ambiguity.rules) {
+    ambiguity.set(bareForm(normalizeString(rule.form)), {
+      description: rule.description,
+      choose: rule.choose.map((c) => ({ entity: c.entity, when: condition(c.when) })),
+      otherwise: rule.otherwise,
+    });
+  }
+  const origins = data.entries.map((e) => `${relative(process.cwd(), e.file)}:${e.line}`);
+  return { entries, origins, byId, root, roleRoot, ambiguity, hashes: data.hashes };
+}
+
+export const entityType = (g: CompiledGazetteer, i: number): EntityType => g.entries[i]!.type;
+
+/** Every normalized token of every PERSON name and alias (name parts such as محمد، علي، بن). */
+export function personNameTokens(g: CompiledGazetteer): Set<string> {
+  const out = new Set<string>();
+  for (const e of g.entries) {
+    if (e.type !== 'PERSON') continue;
+    for (const f of [...e.ar, ...(e.aliases ?? [])]) for (const t of nameTokens(f)) out.add(t);
+  }
+  return out;
+}

@@ -1,0 +1,51 @@
+// The name-rule lexicon (lexicons/name-rules.json): what may stand between a title and a name,
+// and words that are never part of a person's name.
+import { z } from 'zod';
+import { normalizeString } from '../text/normalize.js';
+
+export const NameRulesFile = z.strictObject({
+  description: z.string().optional(),
+  titleModifiers: z.array(z.string().min(1)),
+  honorifics: z.array(z.string().min(1)),
+  nameConnectors: z.array(z.string().min(1)),
+  notNames: z.array(z.string().min(1)),
+});
+export type NameRulesFile = z.infer<typeof NameRulesFile>;
+
+export const CommonWordsFile = z.strictObject({ description: z.string(), words: z.array(z.string().min(1)) });
+export type CommonWordsFile = z.infer<typeof CommonWordsFile>;
+
+export interface NameRules {
+  /** Frequent words of news text that no gazetteer person name uses: never part of a new name. */
+  readonly commonWords: ReadonlySet<string>;
+  /** Normalized phrases as token arrays. */
+  readonly titleModifiers: readonly (readonly string[])[];
+  readonly honorifics: readonly (readonly string[])[];
+  readonly nameConnectors: ReadonlySet<string>;
+  readonly notNames: ReadonlySet<string>;
+}
+
+const phrases = (xs: readonly string[]): string[][] =>
+  xs.map((x) => normalizeString(x).split(' ')).sort((a, b) => b.length - a.length);
+
+/** `personTokens`: tokens of gazetteer person names, which stay allowed however frequent. */
+export function compileNameRules(f: NameRulesFile, common: CommonWordsFile, personTokens: ReadonlySet<string>): NameRules {
+  return {
+    commonWords: new Set(common.words.filter((w) => !personTokens.has(w))),
+    titleModifiers: phrases(f.titleModifiers),
+    honorifics: phrases(f.honorifics),
+    nameConnectors: new Set(f.nameConnectors.map(normalizeString)),
+    notNames: new Set(f.notNames.map(normalizeString)),
+  };
+}
+
+/** Length in tokens of the longest phrase of `list` at token `k`, or 0. */
+export function phraseAt(list: readonly (readonly string[])[], norm: readonly string[], k: number, end: number): number {
+  for (const p of list) {
+    if (k + p.length > end) continue;
+    let ok = true;
+    for (let i = 0; i < p.length && ok; i++) ok = norm[k + i] === p[i];
+    if (ok) return p.length;
+  }
+  return 0;
+}

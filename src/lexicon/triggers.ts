@@ -1,0 +1,67 @@
+// The trigger lexicon (lexicons/triggers.json): relation triggers and the cues for negation,
+// cancellation, requests and planned events. Forms are compiled into a token trie keyed like names.
+import { z } from 'zod';
+import { RelationType } from '../graph/schema.js';
+import { normalizeString } from '../text/normalize.js';
+import { pathNode, type Node } from '../util/trie.js';
+
+export const PATTERN_NAMES = ['between', 'agent_with', 'agent_object', 'agent_from', 'agent_to', 'agent_on', 'agent_in', 'agent_list', 'led_between', 'agent_between'] as const;
+export type PatternName = (typeof PATTERN_NAMES)[number];
+
+const Trigger = z.strictObject({
+  id: z.string().regex(/^[a-z_.-]+$/),
+  type: RelationType,
+  pos: z.enum(['verb', 'noun']),
+  suffixes: z.boolean(),
+  attributes: z.record(z.string(), z.string()),
+  forms: z.array(z.string().min(2)).min(1),
+  patterns: z.array(z.enum(PATTERN_NAMES)).min(1),
+});
+
+export const TriggersFile = z.strictObject({
+  description: z.string().optional(),
+  pronounSuffixes: z.array(z.string().min(1)),
+  negators: z.array(z.string().min(1)),
+  cancellers: z.array(z.string().min(1)),
+  requesters: z.array(z.string().min(1)),
+  plannedCues: z.array(z.string().min(1)),
+  ledByMarkers: z.array(z.string().min(1)),
+  triggers: z.array(Trigger).min(1),
+});
+export type TriggersFile = z.infer<typeof TriggersFile>;
+export type TriggerDef = z.infer<typeof Trigger>;
+
+export type TriggerNode = Node<TriggerDef>;
+
+export interface TriggerLexicon {
+  readonly root: ReadonlyMap<string, TriggerNode>;
+  readonly suffixes: readonly string[];
+  readonly negators: ReadonlySet<string>;
+  readonly cancellers: ReadonlySet<string>;
+  readonly requesters: ReadonlySet<string>;
+  readonly plannedCues: ReadonlySet<string>;
+  readonly ledBy: ReadonlySet<string>;
+}
+
+const stripAl = (t: string): string => (t.startsWith('ال') && t.length >= 4 ? t.slice(2) : t);
+const set = (xs: readonly string[]): Set<string> => new Set(xs.map((x) => stripAl(normalizeString(x))));
+
+export function compileTriggers(f: TriggersFile): TriggerLexicon {
+  const root = new Map<string, TriggerNode>();
+  for (const def of f.triggers) {
+    for (const form of def.forms) {
+      const toks = normalizeString(form).split(' ').map(stripAl);
+      const node = pathNode(root, toks);
+      if (!node.items.includes(def)) node.items.push(def);
+    }
+  }
+  return {
+    root,
+    suffixes: f.pronounSuffixes.map(normalizeString).sort((a, b) => b.length - a.length),
+    negators: set(f.negators),
+    cancellers: set(f.cancellers),
+    requesters: set(f.requesters),
+    plannedCues: set(f.plannedCues),
+    ledBy: set(f.ledByMarkers),
+  };
+}

@@ -1,0 +1,135 @@
+// Gazetteer matching: one pass over the tokens of each sentence, each token looked up once per
+// reading (proclitics and article stripped) in the name trie; overlaps settled by `selectLongest`,
+// shared forms by the context rules of ambiguous.json.
+import type { CompiledAmbiguityRule, CompiledCondition, CompiledGazetteer, NameKind, NameRecord } from '../gazetteer/compile.js';
+import type { Doc, EntityRecord, Mention } from '../doc.js';
+import { need } from '../doc.js';
+import { decompose } from '../text/clitics.js';
+import { toOriginal } from '../text/normalize.js';
+import { TokenKind, type Tokens } from '../text/tokenize.js';
+import { selectLongest, type SpanCandidate } from './overlaps.js';
+
+interface Candidate extends SpanCandidate {
+  readonly records: readonly NameRecord[];
+  readonly bareForm: string;
+  readonly clitic: string;
+}
+
+const KIND_RANK: Record<NameKind, number> = { name: 0, alias: 1, nisba: 2 };
+const TYPE_RANK = { COUNTRY: 0, ORGANIZATION: 1, LOCATION: 2, PERSON: 3 } as const;
+
+export function matchGazetteer(doc: Doc, gaz: CompiledGazetteer): void {
+  const tokens = need(doc, 'tokens', 'gazetteer');
+  const sentences = need(doc, 'sentences', 'gazetteer');
+  const norm = need(doc, 'norm', 'gazetteer');
+  const candidates: Candidate[] = [];
+  sentences.forEach((s, si) => {
+    for (let i = s.tokStart; i < s.tokEnd; i++) {
+      if (tokens.kind[i] !== TokenKind.ArabicWord) continue;
+      const form = tokens.norm[i]!;
+      for (const d of decompose(form)) {
+        let node = gaz.root.get(d.bare);
+        let j = i + 1;
+        while (node) {
+          const records = node.items.filter((r) => !r.hasAl || d.hasAl);
+          if (records.length) {
+            candidates.push({
+              tokStart: i,
+              tokEnd: j,
+              prefixLen: d.prefixLen,
+              sentence: si,
+              records,
+              bareForm: [d.bare, ...tokens.norm.slice(i + 1, j)].join(' '),
+              clitic: form.slice(0, d.prefixLen),
+            });
+          }
+          if (j >= s.tokEnd) break;
+          node = node.next.get(tokens.norm[j]!);
+          j++;
+        }
+      }
+    }
+  });
+  const chosen: { c: Candidate; record: NameRecord }[] = [];
+  for (const c of candidates) {
+    const record = pickRecord(c, gaz, tokens, sentences[c.sentence]!);
+    if (record) chosen.push({ c: { ...c, rank: KIND_RANK[record.kind] }, record });
+  }
+  const kept = selectLongest(chosen.map((x) => x.c));
+  const keptSet = new Set(kept);
+  for (const { c, record } of chosen) {
+    if (!keptSet.has(c)) continue;
+    const entry = gaz.entries[record.entry]!;
+    const [start, end] = toOriginal(norm, tokens.start[c.tokStart]! + c.prefixLen, tokens.end[c.tokEnd - 1]!);
+    const m: Mention = {
+      start,
+      end,
+      text: doc.text.slice(start, end),
+      kind: record.kind,
+      sentence: c.sentence,
+      tokStart: c.tokStart,
+      tokEnd: c.tokEnd,
+      entity: entry.id,
+      rule: `gazetteer:${gaz.origins[record.entry]}`,
+    };
+    doc.mentions.push(m);
+    addEntity(doc, gaz, record.entry);
+  }
+}
+
+export function addEntity(doc: Doc, gaz: CompiledGazetteer, index: number): EntityRecord {
+  const entry = gaz.entries[index]!;
+  let e = doc.entities.get(entry.id);
+  if (!e) {
+    e = { id: entry.id, type: entry.type, name: { ar: entry.ar[0]!, en: entry.en }, source: `gazetteer:${gaz.origins[index]}` };
+    if (entry.standsFor) e.standsFor = entry.standsFor;
+    doc.entities.set(entry.id, e);
+  }
+  return e;
+}
+
+/** The record a candidate stands for, after the context rules; null when the form is not a name here. */
+function pickRecord(c: Candidate, gaz: CompiledGazetteer, tokens: Tokens, s: { tokStart: number; tokEnd: number }): NameRecord | null {
+  const rule = gaz.ambiguity.get(c.bareForm);
+  if (rule) {
+    const id = decide(rule, c, tokens, s);
+    if (id === null) return null;
+    const idx = gaz.byId.get(id);
+    return c.records.find((r) => r.entry === idx) ?? { entry: idx ?? c.records[0]!.entry, kind: 'name', hasAl: false, form: c.bareForm };
+  }
+  let best = c.records[0]!;
+  for (const r of c.records) {
+    const a = gaz.entries[r.entry]!, b = gaz.entries[best.entry]!;
+    if (KIND_RANK[r.kind] < KIND_RANK[best.kind] || (KIND_RANK[r.kind] === KIND_RANK[best.kind] && TYPE_RANK[a.type] < TYPE_RANK[b.type])) best = r;
+  }
+  return best;
+}
+
+function decide(rule: CompiledAmbiguityRule, c: Candidate, tokens: Tokens, s: { tokStart: number; tokEnd: number }): string | null {
+  for (const choice of rule.choose) if (holds(choice.when, c, tokens, s)) return choice.entity;
+  return rule.otherwise;
+}
+
+const stripped = (form: string): string[] => decompose(form).map((d) => (d.hasAl ? `ال${d.bare}` : d.bare)).concat(form);
+
+function holds(w: CompiledCondition, c: Candidate, tokens: Tokens, s: { tokStart: number; tokEnd: number }): boolean {
+  if (w.clitic && !w.clitic.has(c.clitic)) return false;
+  if (w.prevAny) {
+    const p = c.tokStart - 1;
+    if (p < s.tokStart || !stripped(tokens.norm[p]!).some((f) => w.prevAny!.has(f))) return false;
+  }
+  if (w.nextAny) {
+    const n = c.tokEnd;
+    if (n >= s.tokEnd || !stripped(tokens.norm[n]!).some((f) => w.nextAny!.has(f))) return false;
+  }
+  if (w.nearAny) {
+    const lo = Math.max(s.tokStart, c.tokStart - w.window), hi = Math.min(s.tokEnd, c.tokEnd + w.window);
+    let found = false;
+    for (let k = lo; k < hi && !found; k++) {
+      if (k >= c.tokStart && k < c.tokEnd) continue;
+      found = stripped(tokens.norm[k]!).some((f) => w.nearAny!.has(f));
+    }
+    if (!found) return false;
+  }
+  return true;
+}

@@ -1,0 +1,31 @@
+// The overlap policy for candidate spans: longest first (in tokens, then characters), then the
+// earliest, then the fewest stripped proclitics, then the best rank; no two kept spans share a token.
+
+export interface SpanCandidate {
+  readonly tokStart: number;
+  readonly tokEnd: number;
+  /** Proclitic code units left out of the span at its start. */
+  readonly prefixLen: number;
+  readonly sentence: number;
+  /** Lower is better (name before alias before nisba). */
+  readonly rank?: number;
+}
+
+export function selectLongest<T extends SpanCandidate>(cands: readonly T[], taken: Set<number> = new Set()): T[] {
+  const order = cands.slice().sort(
+    (a, b) =>
+      b.tokEnd - b.tokStart - (a.tokEnd - a.tokStart) ||
+      a.prefixLen - b.prefixLen ||
+      (a.rank ?? 0) - (b.rank ?? 0) ||
+      a.tokStart - b.tokStart,
+  );
+  const kept: T[] = [];
+  for (const c of order) {
+    let free = true;
+    for (let k = c.tokStart; k < c.tokEnd && free; k++) free = !taken.has(k);
+    if (!free) continue;
+    for (let k = c.tokStart; k < c.tokEnd; k++) taken.add(k);
+    kept.push(c);
+  }
+  return kept.sort((a, b) => a.tokStart - b.tokStart);
+}

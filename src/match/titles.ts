@@ -1,0 +1,163 @@
+// Title phrases (gazetteers/roles.json): "وزير الخارجية القطري محمد بن عبدالرحمن آل ثاني",
+// "X، رئيس الوزراء الإسرائيلي", "الأمين العام للأمم المتحدة أنطونيو غوتيريش". Each gives a RoleLink
+// (person, role, of); people no gazetteer lists are found after a title and get new: ids.
+import type { CompiledGazetteer, RoleNode } from '../gazetteer/compile.js';
+import type { Doc, Mention, RoleLink } from '../doc.js';
+import { need } from '../doc.js';
+import { phraseAt, type NameRules } from '../lexicon/name-rules.js';
+import { decompose } from '../text/clitics.js';
+import { toOriginal } from '../text/normalize.js';
+import { transliterate } from '../text/transliterate.js';
+import { TokenKind, type Tokens } from '../text/tokenize.js';
+
+const MAX_NEW_NAME_TOKENS = 4;
+
+export function findTitles(doc: Doc, gaz: CompiledGazetteer, rules: NameRules): void {
+  const tokens = need(doc, 'tokens', 'titles');
+  const sentences = need(doc, 'sentences', 'titles');
+  const norm = need(doc, 'norm', 'titles');
+  const consumed = (doc.consumed ??= new Uint8Array(tokens.count));
+  const startAt = new Map<number, Mention>();
+  const endAt = new Map<number, Mention>();
+  for (const m of doc.mentions) {
+    startAt.set(m.tokStart, m);
+    endAt.set(m.tokEnd, m);
+  }
+  sentences.forEach((s, si) => {
+    for (let i = s.tokStart; i < s.tokEnd; i++) {
+      if (tokens.kind[i] !== TokenKind.ArabicWord || startAt.has(i)) continue;
+      const t = matchTitle(gaz.roleRoot, tokens, i, s.tokEnd);
+      if (!t) continue;
+      let e = t.end;
+      let of: string | undefined;
+      e += phraseAt(rules.titleModifiers, tokens.norm, e, s.tokEnd);
+      const comp = startAt.get(e);
+      if (comp && comp.kind !== 'title' && isBody(doc, comp.entity)) {
+        of = comp.entity;
+        e = comp.tokEnd;
+        e += phraseAt(rules.titleModifiers, tokens.norm, e, s.tokEnd);
+      }
+      const titleEnd = e;
+      for (let k = i; k < titleEnd; k++) consumed[k] = 1;
+      // The person: right after the title (an optional comma and honorific between) …
+      let p = e;
+      if (tokens.norm[p] === '،' || tokens.norm[p] === ',') p++;
+      p += phraseAt(rules.honorifics, tokens.norm, p, s.tokEnd);
+      let person: string | undefined;
+      let unitStart = i, unitEnd = titleEnd;
+      const after = startAt.get(p);
+      if (after && doc.entities.get(after.entity)?.type === 'PERSON') {
+        person = after.entity;
+        unitEnd = after.tokEnd;
+      } else if (!after) {
+        const named = newPerson(doc, tokens, norm, p, s.tokEnd, si, rules, of !== undefined, startAt);
+        if (named) {
+          person = named.entity;
+          unitEnd = named.tokEnd;
+        }
+      }
+      // … or right before it: "بنيامين نتنياهو، رئيس الوزراء الإسرائيلي".
+      if (!person) {
+        let b = i;
+        if (tokens.norm[b - 1] === '،' || tokens.norm[b - 1] === ',') b--;
+        const before = endAt.get(b);
+        if (before && b < i && doc.entities.get(before.entity)?.type === 'PERSON') {
+          person = before.entity;
+          unitStart = before.tokStart;
+        }
+      }
+      const [start] = toOriginal(norm, tokens.start[i]! + t.prefixLen, tokens.end[i]!);
+      const [, end] = toOriginal(norm, tokens.start[titleEnd - 1]!, tokens.end[titleEnd - 1]!);
+      const link: RoleLink = {
+        role: t.role,
+        titleTokStart: i,
+        titleTokEnd: titleEnd,
+        unitTokStart: unitStart,
+        unitTokEnd: unitEnd,
+        sentence: si,
+        start,
+        end,
+        rule: `title:${t.phrase}`,
+      };
+      if (of) link.of = of;
+      if (person) link.person = person;
+      doc.roles.push(link);
+      i = Math.max(i, titleEnd - 1);
+    }
+  });
+  chainTitles(doc.roles, tokens);
+}
+
+/** "رئيس مجلس الوزراء وزير الخارجية القطري محمد …": a title followed by another title holds the same person. */
+function chainTitles(links: RoleLink[], tokens: Tokens): void {
+  for (let k = links.length - 2; k >= 0; k--) {
+    const a = links[k]!, b = links[k + 1]!;
+    if (a.person || a.sentence !== b.sentence || !b.person) continue;
+    let p = a.titleTokEnd;
+    if (tokens.norm[p] === '،' || tokens.norm[p] === ',') p++;
+    if (p !== b.titleTokStart) continue;
+    a.person = b.person;
+    a.unitTokEnd = b.unitTokEnd;
+  }
+}
+
+function isBody(doc: Doc, id: string): boolean {
+  const t = doc.entities.get(id)?.type;
+  return t === 'COUNTRY' || t === 'ORGANIZATION';
+}
+
+function matchTitle(root: ReadonlyMap<string, RoleNode>, tokens: Tokens, i: number, end: number): { role: string; phrase: string; end: number; prefixLen: number } | null {
+  let best: { role: string; phrase: string; end: number; prefixLen: number } | null = null;
+  for (const d of decompose(tokens.norm[i]!)) {
+    let node = root.get(d.bare);
+    let j = i + 1;
+    while (node) {
+      const r = node.items.find((x) => x.hasAl === d.hasAl);
+      if (r && (!best || j > best.end)) best = { role: r.key, phrase: r.phrase, end: j, prefixLen: d.prefixLen };
+      if (j >= end) break;
+      node = node.next.get(tokens.norm[j]!);
+      j++;
+    }
+    if (best) break;
+  }
+  return best;
+}
+
+/** A person no gazetteer lists, named right after a title: 1–4 name-like tokens. */
+function newPerson(
+  doc: Doc,
+  tokens: Tokens,
+  norm: NonNullable<Doc['norm']>,
+  p: number,
+  end: number,
+  sentence: number,
+  rules: NameRules,
+  specificTitle: boolean,
+  startAt: ReadonlyMap<number, Mention>,
+): { entity: string; tokEnd: number } | null {
+  let k = p;
+  const parts: string[] = [];
+  while (k < end && parts.length < MAX_NEW_NAME_TOKENS && tokens.kind[k] === TokenKind.ArabicWord && !startAt.has(k)) {
+    const w = tokens.norm[k]!;
+    if (rules.notNames.has(w) || rules.commonWords.has(w) || w.length < 2) break;
+    if (parts.length === 0 && (w.startsWith('ال') || /^[وفبلك]ال/.test(w))) break;
+    parts.push(w);
+    k++;
+    // A surname with the article closes the name ("حيدر العبادي").
+    if (parts.length > 1 && w.startsWith('ال') && !rules.nameConnectors.has(parts[parts.length - 2]!)) break;
+  }
+  while (parts.length && rules.nameConnectors.has(parts[parts.length - 1]!)) {
+    parts.pop();
+    k--;
+  }
+  if (parts.length === 0) return null;
+  const closed = k >= end || tokens.kind[k] === TokenKind.Punct || tokens.kind[k] === TokenKind.LineBreak;
+  if (parts.length === 1 && !(specificTitle && closed)) return null;
+  if (!specificTitle && parts.length < 2) return null;
+  const [start, stop] = [toOriginal(norm, tokens.start[p]!, tokens.end[p]!)[0], toOriginal(norm, tokens.start[k - 1]!, tokens.end[k - 1]!)[1]];
+  const text = doc.text.slice(start, stop);
+  const id = `new:person:${parts.join('-')}`;
+  if (!doc.entities.has(id)) doc.entities.set(id, { id, type: 'PERSON', name: { ar: text, en: transliterate(text) }, source: 'rule:title-person' });
+  doc.mentions.push({ start, end: stop, text, kind: 'name', sentence, tokStart: p, tokEnd: k, entity: id, rule: 'rule:title-person' });
+  return { entity: id, tokEnd: k };
+}

@@ -1,0 +1,113 @@
+// Relation extraction: for each sentence holding a trigger and at least one actor, the trigger's
+// argument patterns are tried in order; negated, cancelled and merely requested events give nothing.
+import type { Doc, RelationRecord } from '../doc.js';
+import { need } from '../doc.js';
+import type { CompiledGazetteer } from '../gazetteer/compile.js';
+import { relationKey } from '../graph/document-graph.js';
+import type { TriggerLexicon } from '../lexicon/triggers.js';
+import { toOriginal } from '../text/normalize.js';
+import { decompose } from '../text/clitics.js';
+import type { Tokens } from '../text/tokenize.js';
+import { PATTERNS, type Binding } from './patterns.js';
+import { findTriggers, type TriggerHit } from './triggers.js';
+import { sentenceUnits } from './units.js';
+import { checkTypes } from './types.js';
+
+export function extractRelations(doc: Doc, lex: TriggerLexicon, gaz: CompiledGazetteer, minConfidence: number): void {
+  const tokens = need(doc, 'tokens', 'relations');
+  const sentences = need(doc, 'sentences', 'relations');
+  const norm = need(doc, 'norm', 'relations');
+  const seen = new Map<string, RelationRecord>();
+  const add = (r: RelationRecord): void => {
+    if (r.confidence < minConfidence || r.source === r.target) return;
+    const k = relationKey(r.type, r.source, r.target);
+    const old = seen.get(k);
+    if (!old) {
+      seen.set(k, r);
+      doc.relations.push(r);
+    } else if (old.evidence.length < 5 && !old.evidence.some((e) => e.start === r.evidence[0]!.start)) {
+      old.evidence.push(...r.evidence);
+      old.confidence = Math.max(old.confidence, r.confidence);
+      // A relation asserted as done anywhere in the document is done.
+      if (old.attributes['modality'] === 'planned' && r.attributes['modality'] === 'done') old.attributes['modality'] = 'done';
+    }
+  };
+  holdsRole(doc, add);
+  sentences.forEach((s, si) => {
+    if (s.boilerplate) return;
+    const units = sentenceUnits(doc, si, tokens);
+    if (units.length === 0) return;
+    const hits = findTriggers(lex, tokens, s.tokStart, s.tokEnd);
+    // "بحث … في اتصال هاتفي": the mode of a meeting is that of any mode-bearing trigger of the sentence.
+    const phone = hits.find((h) => h.def.type === 'MET_WITH' && h.def.attributes['mode'] && h.def.attributes['mode'] !== 'in_person');
+    for (const hit of hits) {
+      if (blocked(hit, tokens, s.tokStart, lex)) continue;
+      const planned = hit.future || nearCue(tokens, hit, s.tokStart, s.tokEnd, lex.plannedCues, 6);
+      for (const name of hit.def.patterns) {
+        const bindings = PATTERNS[name]({ hit, units, tokens, sentence: s, lex });
+        const good = bindings.map((b) => checkTypes(hit.def.type, b, doc)).filter((b): b is Binding => b !== null);
+        if (!good.length) continue;
+        const [tStart, tEnd] = toOriginal(norm, tokens.start[hit.tokStart]! + hit.prefixLen, tokens.end[hit.tokEnd - 1]!);
+        for (const b of good) {
+          const attributes: Record<string, unknown> = { ...hit.def.attributes, ...b.attributes };
+          if (phone && hit.def.type === 'MET_WITH') attributes['mode'] = phone.def.attributes['mode'];
+          if (hit.def.type === 'VISITS' || planned) attributes['modality'] = planned ? 'planned' : 'done';
+          add({
+            type: hit.def.type,
+            source: b.source,
+            target: b.target,
+            attributes,
+            confidence: b.confidence,
+            evidence: [{ start: s.start, end: s.end, trigger: { start: tStart, end: tEnd, text: doc.text.slice(tStart, tEnd) } }],
+            rule: `${hit.def.id}/${name}`,
+          });
+        }
+        break;
+      }
+    }
+  });
+  void gaz;
+}
+
+/** HOLDS_ROLE from title phrases tied to a person and a country or organization. */
+function holdsRole(doc: Doc, add: (r: RelationRecord) => void): void {
+  const sentences = doc.sentences!;
+  for (const link of doc.roles) {
+    if (!link.person || !link.of) continue;
+    let role = link.role;
+    if (role === 'counterpart') {
+      // نظيره الأمريكي: the office of the other office-holder in the sentence.
+      const other = doc.roles.find((r) => r !== link && r.sentence === link.sentence && r.role !== 'counterpart');
+      role = other?.role ?? 'counterpart';
+    }
+    const s = sentences[link.sentence]!;
+    add({
+      type: 'HOLDS_ROLE',
+      source: link.person,
+      target: link.of,
+      attributes: { role },
+      confidence: 0.9,
+      evidence: [{ start: s.start, end: s.end, trigger: { start: link.start, end: link.end, text: doc.text.slice(link.start, link.end) } }],
+      rule: link.rule,
+    });
+  }
+}
+
+/** Negated (لم يلتق), cancelled (ألغى اللقاء) or only requested (دعا إلى وساطة) events. */
+function blocked(hit: TriggerHit, tokens: Tokens, from: number, lex: TriggerLexicon): boolean {
+  const forms = (k: number): string[] => decompose(tokens.norm[k]!).map((d) => d.bare).concat(tokens.norm[k]!);
+  for (let k = hit.tokStart - 1; k >= Math.max(from, hit.tokStart - 4); k--) {
+    const f = forms(k);
+    if (k >= hit.tokStart - 2 && f.some((x) => lex.negators.has(x))) return true;
+    if (hit.def.type !== 'OPPOSES' && f.some((x) => lex.cancellers.has(x))) return true;
+    if (hit.def.type !== 'SUPPORTS' && hit.def.type !== 'OPPOSES' && f.some((x) => lex.requesters.has(x))) return true;
+  }
+  return false;
+}
+
+function nearCue(tokens: Tokens, hit: TriggerHit, from: number, to: number, cues: ReadonlySet<string>, window: number): boolean {
+  for (let k = Math.max(from, hit.tokStart - window); k < Math.min(to, hit.tokEnd + window); k++) {
+    if (decompose(tokens.norm[k]!).some((d) => cues.has(d.bare))) return true;
+  }
+  return false;
+}

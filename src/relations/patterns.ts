@@ -1,0 +1,189 @@
+// Argument patterns named in lexicons/triggers.json. Each takes the trigger and the sentence's actor
+// units and returns (source, target) bindings; the first pattern that binds wins.
+import type { TriggerLexicon, PatternName } from '../lexicon/triggers.js';
+import type { Sentence } from '../text/segment.js';
+import { decompose } from '../text/clitics.js';
+import type { Tokens } from '../text/tokenize.js';
+import { SYMMETRIC } from '../graph/schema.js';
+import type { TriggerHit } from './triggers.js';
+import type { Unit } from './units.js';
+
+export interface Binding {
+  source: string;
+  target: string;
+  confidence: number;
+  attributes?: Record<string, unknown>;
+}
+
+export interface PatternContext {
+  readonly hit: TriggerHit;
+  readonly units: readonly Unit[];
+  readonly tokens: Tokens;
+  readonly sentence: Sentence;
+  readonly lex: TriggerLexicon;
+}
+
+/** Units joined by و or commas, starting at units[i]. */
+function chainForward(units: readonly Unit[], i: number): Unit[] {
+  const out = [units[i]!];
+  for (let k = i + 1; k < units.length; k++) {
+    const prev = out[out.length - 1]!, u = units[k]!;
+    if (u.coordinated && u.tokStart <= prev.tokEnd + 1 && u.kind !== 'nisba') out.push(u);
+    else break;
+  }
+  return out;
+}
+
+function chainBackward(units: readonly Unit[], i: number): Unit[] {
+  const out = [units[i]!];
+  for (let k = i - 1; k >= 0; k--) {
+    const next = out[0]!, u = units[k]!;
+    if (next.coordinated && next.tokStart <= u.tokEnd + 1 && u.kind !== 'nisba') out.unshift(u);
+    else break;
+  }
+  return out;
+}
+
+const ids = (us: readonly Unit[]): string[] => [...new Set(us.flatMap((u) => u.entities))];
+
+/** The actors after a preposition found within `window` tokens after `from` (one descriptor word may intervene: بين دولة قطر). */
+function afterWord(ctx: PatternContext, words: readonly string[], from: number, window: number): Unit[] {
+  const { tokens, sentence, units } = ctx;
+  const end = Math.min(sentence.tokEnd, from + window);
+  for (let p = from; p < end; p++) {
+    const forms = decompose(tokens.norm[p]!).map((d) => d.bare);
+    const isWord = words.some((w) => forms.includes(w));
+    const i = units.findIndex((u) => u.tokStart > from - 1 && (u.prep !== null && words.includes(u.prep) ? u.tokStart === p + 1 || u.tokStart === p : false));
+    if (i >= 0 && units[i]!.tokStart <= p + 1 && (isWord || units[i]!.tokStart === p)) return chainForward(units, i);
+    if (isWord) {
+      const j = units.findIndex((u) => u.tokStart === p + 2 && u.kind !== 'nisba');
+      if (j >= 0) return chainForward(units, j);
+      return [];
+    }
+  }
+  return [];
+}
+
+/** The agent: genitive after a noun (زيارة الرئيس …), subject before (X يبحث), subject after a verb (بحث X), or the sentence subject for a suffixed noun (لقائه). */
+function agent(ctx: PatternContext): Unit[] {
+  const { hit, units } = ctx;
+  const free = (u: Unit): boolean => u.prep === null;
+  if (hit.def.pos === 'noun' && !hit.suffixed) {
+    const i = units.findIndex((u) => u.tokStart === hit.tokEnd && free(u));
+    if (i >= 0) return chainForward(units, i);
+  }
+  let before = -1;
+  for (let k = units.length - 1; k >= 0; k--) if (units[k]!.tokEnd <= hit.tokStart && free(units[k]!) && units[k]!.kind !== 'nisba') { before = k; break; }
+  if (before >= 0 && hit.tokStart - units[before]!.tokEnd <= (hit.def.pos === 'verb' ? 1 : 3)) return chainBackward(units, before);
+  if (!hit.suffixed) {
+    const i = units.findIndex((u) => u.tokStart >= hit.tokEnd && u.tokStart - hit.tokEnd <= 4 && free(u) && u.kind !== 'nisba');
+    if (i >= 0) return chainForward(units, i);
+  }
+  if (before >= 0 && (hit.suffixed || hit.def.pos === 'noun')) return chainBackward(units, before);
+  return [];
+}
+
+const pairs = (xs: readonly string[], confidence: number): Binding[] => {
+  const out: Binding[] = [];
+  for (let i = 0; i < xs.length; i++) for (let j = i + 1; j < xs.length; j++) out.push({ source: xs[i]!, target: xs[j]!, confidence });
+  return out;
+};
+const cross = (a: readonly string[], b: readonly string[], confidence: number, attributes?: Record<string, unknown>): Binding[] =>
+  a.flatMap((s) => b.filter((t) => t !== s).map((t) => (attributes ? { source: s, target: t, confidence, attributes } : { source: s, target: t, confidence })));
+const end = (us: readonly Unit[], fallback: number): number => (us.length ? Math.max(fallback, us[us.length - 1]!.tokEnd) : fallback);
+
+const CLAUSE_BREAK = new Set(['،', ',', '؛', ';', ':', '(', ')', '"', '«', '»']);
+
+/** The first actor after `from` within `window` tokens, not across a comma or other clause break. */
+function objectAfter(ctx: PatternContext, from: number, window: number, preps: readonly (string | null)[]): Unit[] {
+  let stop = from;
+  while (stop < ctx.sentence.tokEnd && stop < from + window && !CLAUSE_BREAK.has(ctx.tokens.norm[stop]!)) stop++;
+  const i = ctx.units.findIndex((u) => u.tokStart >= from && u.tokStart < stop && preps.includes(u.prep) && u.kind !== 'nisba');
+  return i >= 0 ? chainForward(ctx.units, i) : [];
+}
+
+/** The sentence subject before a verb whose own agent came after it ("وصل X …، حيث التقى Y"). */
+function subjectBefore(ctx: PatternContext): Unit[] {
+  for (let k = ctx.units.length - 1; k >= 0; k--) {
+    const u = ctx.units[k]!;
+    if (u.tokEnd <= ctx.hit.tokStart && u.prep === null && u.kind !== 'nisba') return chainBackward(ctx.units, k);
+  }
+  return [];
+}
+
+export const PATTERNS: Record<PatternName, (ctx: PatternContext) => Binding[]> = {
+  between: (ctx) => {
+    const list = ids(afterWord(ctx, ['بين'], ctx.hit.tokEnd, 6));
+    return list.length >= 2 ? pairs(list, 0.85) : [];
+  },
+  agent_with: (ctx) => {
+    const a = agent(ctx);
+    if (!a.length) return [];
+    const w = afterWord(ctx, ['مع'], Math.min(ctx.hit.tokEnd, a[0]!.tokStart), 14);
+    return cross(ids(a), ids(w), 0.85);
+  },
+  agent_from: (ctx) => {
+    const a = agent(ctx);
+    if (!a.length) return [];
+    return cross(ids(a), ids(afterWord(ctx, ['من'], end(a, ctx.hit.tokEnd), 4)), 0.75);
+  },
+  agent_object: (ctx) => {
+    const a = agent(ctx);
+    if (!a.length) return [];
+    const o = objectAfter(ctx, end(a, ctx.hit.tokEnd), 6, [null, 'ب', 'ل']);
+    if (o.length) return cross(ids(a), ids(o.filter((u) => !a.includes(u))), 0.7);
+    // The unit after a verb was its object, and the subject came earlier in the sentence.
+    if (ctx.hit.def.pos === 'verb' && a[0]!.tokStart >= ctx.hit.tokEnd) return cross(ids(subjectBefore(ctx)), ids(a), 0.6);
+    return [];
+  },
+  agent_to: (ctx) => {
+    const a = agent(ctx);
+    if (!a.length) return [];
+    const from = end(a, ctx.hit.tokEnd);
+    let place = afterWord(ctx, ['الي'], from, 6);
+    if (!place.length) place = objectAfter(ctx, from, 4, [null]).filter((u) => u.type === 'COUNTRY' || u.type === 'LOCATION');
+    return cross(ids(a), ids(place), 0.8);
+  },
+  agent_on: (ctx) => {
+    const { hit, units } = ctx;
+    // الحرب الإسرائيلية على غزة: the nisba right after the noun is the agent.
+    const nisba = units.find((u) => u.tokStart === hit.tokEnd && u.kind === 'nisba');
+    const a = nisba ? [nisba] : agent(ctx);
+    if (!a.length) return [];
+    return cross(ids(a), ids(afterWord(ctx, ['علي', 'ضد'], end(a, hit.tokEnd), 5)), 0.75);
+  },
+  agent_in: (ctx) => {
+    const a = agent(ctx);
+    if (!a.length) return [];
+    return cross(ids(a), ids(afterWord(ctx, ['في', 'الي'], end(a, ctx.hit.tokEnd), 4)), 0.7);
+  },
+  agent_list: (ctx) => {
+    const list = ids(agent(ctx));
+    return list.length >= 2 ? pairs(list, 0.7) : [];
+  },
+  led_between: (ctx) => {
+    const { hit, tokens, sentence, units, lex } = ctx;
+    let mediators: Unit[] = [];
+    for (let p = hit.tokEnd; p < Math.min(sentence.tokEnd, hit.tokEnd + 4) && !mediators.length; p++) {
+      if (decompose(tokens.norm[p]!).some((d) => lex.ledBy.has(d.bare))) {
+        const i = units.findIndex((u) => u.tokStart === p + 1 || (u.tokStart === p && u.prep === 'ب'));
+        if (i >= 0) mediators = chainForward(units, i);
+      }
+    }
+    if (!mediators.length) {
+      const nisba = units.find((u) => u.tokStart === hit.tokEnd && u.kind === 'nisba');
+      if (nisba) mediators = [nisba];
+    }
+    if (!mediators.length) return [];
+    const parties = ids(afterWord(ctx, ['بين'], end(mediators, hit.tokEnd), 10));
+    return parties.length >= 2 ? cross(ids(mediators), parties, 0.85, { between: parties }) : [];
+  },
+  agent_between: (ctx) => {
+    const a = agent(ctx);
+    if (!a.length) return [];
+    const parties = ids(afterWord(ctx, ['بين'], end(a, ctx.hit.tokEnd), 8));
+    return parties.length >= 2 ? cross(ids(a), parties, 0.8, { between: parties }) : [];
+  },
+};
+
+export const isSymmetric = (type: string): boolean => SYMMETRIC.has(type);

@@ -1,0 +1,66 @@
+// Actor units of a sentence: a name, a title with its name (الرئيس الروسي فلاديمير بوتين), a
+// nisba, or a resolved reference (البلدين → two countries), with the preposition that governs it.
+import type { Doc } from '../doc.js';
+import type { EntityType } from '../gazetteer/schema.js';
+import { normalizeString } from '../text/normalize.js';
+import type { Tokens } from '../text/tokenize.js';
+
+export interface Unit {
+  readonly tokStart: number;
+  readonly tokEnd: number;
+  readonly entities: readonly string[];
+  readonly type: EntityType;
+  readonly kind: 'name' | 'nisba' | 'title' | 'ref';
+  /** Governing preposition: a word before (مع، بين، إلى …) or an attached ب/ل/ك; null for none. */
+  readonly prep: string | null;
+  /** Joined to the previous unit by و or a comma. */
+  readonly coordinated: boolean;
+}
+
+const PREPOSITIONS = new Set(
+  ['مع', 'بين', 'الى', 'إلى', 'على', 'في', 'من', 'عن', 'ضد', 'لدى', 'عند', 'حول', 'بعد', 'قبل', 'خلال', 'منذ', 'عبر', 'نحو', 'تجاه', 'امام', 'داخل', 'خارج', 'جانب', 'باسم', 'بحسب', 'حسب', 'وفق', 'لصالح', 'ضمن'].map(normalizeString),
+);
+
+export function sentenceUnits(doc: Doc, si: number, tokens: Tokens): Unit[] {
+  const s = doc.sentences![si]!;
+  const units: Unit[] = [];
+  const covered = new Set<number>();
+  const tokenOrigStart = (k: number): number => doc.norm!.map[tokens.start[k]!]!;
+  const make = (tokStart: number, tokEnd: number, spanStart: number, entities: string[], kind: Unit['kind']): Unit | null => {
+    const type = doc.entities.get(entities[0]!)?.type;
+    if (!type) return null;
+    const clitic = normalizeString(doc.text.slice(tokenOrigStart(tokStart), spanStart));
+    const prevTok = tokStart - 1 >= s.tokStart ? tokens.norm[tokStart - 1]! : '';
+    const prevWord = prevTok.replace(/^[وف]/, '');
+    let prep: string | null = null;
+    if (clitic.endsWith('ب') || clitic.endsWith('ل') || clitic.endsWith('ك')) prep = clitic.slice(-1);
+    else if (PREPOSITIONS.has(prevTok)) prep = prevTok;
+    else if (PREPOSITIONS.has(prevWord) && prevWord.length > 1) prep = prevWord;
+    const coordinated = clitic.startsWith('و') || prevTok === 'و' || prevTok === '،' || prevTok === ',';
+    return { tokStart, tokEnd, entities, type, kind, prep, coordinated };
+  };
+  const links = doc.roles.filter((r) => r.sentence === si && r.person).sort((a, b) => b.unitTokEnd - b.unitTokStart - (a.unitTokEnd - a.unitTokStart));
+  for (const r of links) {
+    if (covered.has(r.unitTokStart) || covered.has(r.unitTokEnd - 1)) continue;
+    const u = make(r.unitTokStart, r.unitTokEnd, r.unitTokStart === r.titleTokStart ? r.start : spanStartOf(doc, r.unitTokStart, r.person!), [r.person!], 'title');
+    if (!u) continue;
+    units.push(u);
+    for (let k = r.unitTokStart; k < r.unitTokEnd; k++) covered.add(k);
+  }
+  for (const m of doc.mentions) {
+    if (m.sentence !== si || covered.has(m.tokStart) || m.kind === 'title') continue;
+    if (m.kind === 'nisba' && doc.consumed?.[m.tokStart]) continue;
+    const u = make(m.tokStart, m.tokEnd, m.start, [m.entity], m.kind === 'nisba' ? 'nisba' : 'name');
+    if (u) units.push(u);
+  }
+  for (const r of doc.references) {
+    if (r.sentence !== si || r.entities.length < 2) continue;
+    const u = make(r.tokStart, r.tokEnd, r.start, r.entities, 'ref');
+    if (u) units.push(u);
+  }
+  return units.sort((a, b) => a.tokStart - b.tokStart);
+}
+
+function spanStartOf(doc: Doc, tok: number, entity: string): number {
+  return doc.mentions.find((m) => m.tokStart === tok && m.entity === entity)?.start ?? doc.norm!.map[doc.tokens!.start[tok]!]!;
+}

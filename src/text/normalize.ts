@@ -1,0 +1,140 @@
+// Arabic-aware normalization that keeps a map back to the original offsets.
+// The normalized view is used for matching only; every span written out is mapped back.
+
+/** Normalized text plus `map[i]` = offset in the original of normalized code unit i; map[length] = original length. */
+export interface Normalized {
+  readonly source: string;
+  readonly text: string;
+  readonly map: Int32Array;
+}
+
+const enum Act {
+  Keep = 0,
+  Drop = 1,
+  Replace = 2,
+  Nfkc = 3,
+}
+
+// A per-code-unit table: action and replacement code unit. Built once at module load (immutable).
+const ACTION = new Uint8Array(0x10000);
+const REPLACEMENT = new Uint16Array(0x10000);
+
+function replace(from: number, to: number): void {
+  ACTION[from] = Act.Replace;
+  REPLACEMENT[from] = to;
+}
+function dropRange(lo: number, hi: number): void {
+  for (let c = lo; c <= hi; c++) ACTION[c] = Act.Drop;
+}
+
+// Diacritics (harakat, tanwin, shadda, sukun, Quranic marks), superscript alef, tatweel.
+dropRange(0x064b, 0x065f);
+dropRange(0x0610, 0x061a);
+dropRange(0x06d6, 0x06dc);
+dropRange(0x06df, 0x06e8);
+dropRange(0x06ea, 0x06ed);
+ACTION[0x0670] = Act.Drop;
+ACTION[0x0640] = Act.Drop;
+// Zero-width and bidi marks, BOM, Arabic letter mark, soft hyphen.
+dropRange(0x200b, 0x200f);
+dropRange(0x202a, 0x202e);
+dropRange(0x2066, 0x2069);
+ACTION[0xfeff] = Act.Drop;
+ACTION[0x061c] = Act.Drop;
+ACTION[0x00ad] = Act.Drop;
+// Alef and hamza forms.
+for (const c of [0x0622, 0x0623, 0x0625, 0x0671, 0x0672, 0x0673]) replace(c, 0x0627);
+replace(0x0624, 0x0648); // ؤ → و
+replace(0x0626, 0x064a); // ئ → ي
+replace(0x0629, 0x0647); // ة → ه
+replace(0x0649, 0x064a); // ى → ي
+replace(0x06cc, 0x064a); // Persian ی → ي
+replace(0x06a9, 0x0643); // Persian ک → ك
+replace(0x06af, 0x06af); // گ kept as is (a distinct letter in transliterations)
+// Arabic-Indic and Persian digits.
+for (let d = 0; d < 10; d++) {
+  replace(0x0660 + d, 0x30 + d);
+  replace(0x06f0 + d, 0x30 + d);
+}
+// Spaces: NBSP and friends become a plain space.
+for (const c of [0x00a0, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x202f, 0x205f, 0x3000]) {
+  replace(c, 0x20);
+}
+// ASCII upper case → lower case (same length).
+for (let c = 0x41; c <= 0x5a; c++) replace(c, c + 32);
+// Arabic presentation forms: NFKC, which may expand one unit into several.
+for (let c = 0xfb50; c <= 0xfdff; c++) ACTION[c] = Act.Nfkc;
+for (let c = 0xfe70; c <= 0xfefe; c++) ACTION[c] = Act.Nfkc;
+
+/** Folds one already-NFKC'd code unit the same way as the main pass (for presentation-form output). */
+function foldUnit(c: number): number {
+  const a = ACTION[c];
+  if (a === Act.Replace) return REPLACEMENT[c] as number;
+  if (a === Act.Drop) return -1;
+  return c;
+}
+
+/**
+ * Normalizes `text` for matching: alef/hamza forms, ة→ه, ى→ي, diacritics and tatweel removed,
+ * presentation forms via NFKC, Arabic-Indic and Persian digits, zero-width and bidi marks, Persian ک/ی,
+ * ASCII lower case. Idempotent.
+ */
+export function normalize(text: string): Normalized {
+  const n = text.length;
+  let out = new Uint16Array(n + 16);
+  let map = new Int32Array(n + 17);
+  let j = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    const a = ACTION[c];
+    if (a === Act.Keep) {
+      out[j] = c;
+      map[j++] = i;
+    } else if (a === Act.Replace) {
+      out[j] = REPLACEMENT[c] as number;
+      map[j++] = i;
+    } else if (a === Act.Nfkc) {
+      // One presentation form can expand to many units (ﷺ gives 18): grow the buffers when needed.
+      const s = text[i]!.normalize('NFKC');
+      if (j + s.length + 1 >= out.length) {
+        const size = out.length * 2 + s.length;
+        const o2 = new Uint16Array(size);
+        o2.set(out);
+        out = o2;
+        const m2 = new Int32Array(size + 1);
+        m2.set(map);
+        map = m2;
+      }
+      for (let k = 0; k < s.length; k++) {
+        const f = foldUnit(s.charCodeAt(k));
+        if (f < 0) continue;
+        out[j] = f;
+        map[j++] = i;
+      }
+    }
+  }
+  map[j] = n;
+  let str = '';
+  const CHUNK = 8192;
+  for (let k = 0; k < j; k += CHUNK) str += String.fromCharCode(...out.subarray(k, Math.min(j, k + CHUNK)));
+  return { source: text, text: str, map: map.slice(0, j + 1) };
+}
+
+/** Normalizes a short string (a gazetteer name or trigger) without keeping the map. */
+export function normalizeString(s: string): string {
+  return normalize(s).text.replace(/\s+/g, ' ').trim();
+}
+
+/** Original [start, end) of the normalized range [nStart, nEnd), with diacritics and tatweel right after it. */
+export function toOriginal(norm: Normalized, nStart: number, nEnd: number): [number, number] {
+  const start = norm.map[nStart] as number;
+  let end = (norm.map[nEnd - 1] as number) + 1;
+  const next = norm.map[nEnd] as number;
+  // Marks dropped after the last letter belong to the word (a diacritic on the final letter).
+  while (end < next && isWordMark(norm.source.charCodeAt(end))) end++;
+  return [start, end];
+}
+
+function isWordMark(c: number): boolean {
+  return (c >= 0x064b && c <= 0x065f) || c === 0x0670 || c === 0x0640;
+}

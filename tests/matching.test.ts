@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { extract, mentionsOf } from './helpers.js';
+
+describe('gazetteer matching on Arabic news sentences', () => {
+  it('leaves attached proclitics out of the span and keeps the article', () => {
+    const g = extract('وعززت موسكو وبكين علاقاتهما العسكرية والتجارية، وتعاونت بالدوحة مع والصين ولروسيا.');
+    expect(mentionsOf(g, 'location:beijing')).toEqual(['بكين']);
+    expect(mentionsOf(g, 'location:doha')).toEqual(['الدوحة']);
+    expect(mentionsOf(g, 'country:cn')).toEqual(['الصين']);
+    expect(mentionsOf(g, 'country:ru')).toEqual(['روسيا']);
+  });
+
+  it('starts the span after the first ل when ل merges with the article (للأمم المتحدة)', () => {
+    const g = extract('وجه الأمين العام للأمم المتحدة نداء إلى الأطراف.');
+    expect(mentionsOf(g, 'org:un')).toEqual(['لأمم المتحدة']);
+  });
+
+  it('prefers the longest name: one mention for قطاع غزة and for الولايات المتحدة الأمريكية', () => {
+    const g = extract('العلاقات بين دولة قطر والولايات المتحدة الأمريكية، والحرب على قطاع غزة.');
+    expect(mentionsOf(g, 'country:us')).toEqual(['الولايات المتحدة الأمريكية']);
+    expect(mentionsOf(g, 'location:gaza-strip')).toEqual(['قطاع غزة']);
+    expect(mentionsOf(g, 'country:qa')).toEqual(['قطر']);
+  });
+
+  it('matches spelling variants across hamza, ta marbuta and diacritics', () => {
+    const g = extract('التقى أردوغان واردوغان وإسرائيل واسرائيل في القاهره.');
+    expect(mentionsOf(g, 'country:il')).toHaveLength(2);
+    expect(mentionsOf(g, 'location:cairo')).toEqual(['القاهره']);
+  });
+
+  it('reads nisba adjectives as their country, with kind nisba', () => {
+    const g = extract('وصل الوفد القطري والقوات الروسية والمسؤولون الإيرانيون.');
+    const kinds = (id: string) => g.entities.find((e) => e.id === id)?.mentions.map((m) => `${m.text}/${m.kind}`);
+    expect(kinds('country:qa')).toEqual(['القطري/nisba']);
+    expect(kinds('country:ru')).toEqual(['الروسية/nisba']);
+    expect(kinds('country:ir')).toEqual(['الإيرانيون/nisba']);
+  });
+
+  it('every mention offset points into the original text', () => {
+    const text = 'قَالَ الرَّئِيسُ الرُّوسِيُّ فلاديمير بوتين إنّ بلادَه تتطلّع إلى زيارةِ الرئيس الصيني شي جي بينغ لروسيا.';
+    const g = extract(text);
+    expect(g.entities.length).toBeGreaterThan(2);
+    for (const e of g.entities) for (const m of e.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
+    expect(mentionsOf(g, 'person:vladimir-putin')).toContain('فلاديمير بوتين');
+  });
+
+  it('finds people no gazetteer lists after a title, with new: ids', () => {
+    const g = extract('وقال وزير الخارجية الموريتاني إسماعيل ولد الشيخ أحمد إن بلاده تدعم الحوار.');
+    const p = g.entities.find((e) => e.id.startsWith('new:person:') || e.type === 'PERSON');
+    expect(p).toBeDefined();
+    expect(p!.mentions[0]!.text.startsWith('إسماعيل')).toBe(true);
+  });
+
+  it('does not take common words after a title for a name', () => {
+    const g = extract('وزير الخارجية القطري يبحث مع نظيره المصري جهود التهدئة في غزة');
+    expect(g.entities.filter((e) => e.id.startsWith('new:'))).toEqual([]);
+  });
+});

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { devDocs, extract, hasRelation, pipeline } from './helpers.js';
+
+describe('relations on the seed page (first dev document)', () => {
+  const seed = devDocs()[0]!;
+  const g = pipeline().process({ id: seed.id }, seed.text);
+  const rel = (type: string, a: string, b: string, sym = false) => hasRelation(g, type, a, b, sym);
+
+  it('finds the meetings', () => {
+    expect(rel('MET_WITH', 'person:mohammed-bin-abdulrahman-al-thani', 'person:antony-blinken', true)).toBe(true);
+    expect(rel('MET_WITH', 'person:wang-yi', 'person:vladimir-putin', true)).toBe(true);
+    expect(rel('MET_WITH', 'person:wang-yi', 'person:sergey-lavrov', true)).toBe(true);
+  });
+
+  it('finds the six mediation pairs with all parties listed', () => {
+    for (const m of ['country:us', 'country:qa', 'country:eg']) {
+      for (const p of ['country:il', 'org:hamas']) expect(rel('MEDIATES_BETWEEN', m, p), `${m} → ${p}`).toBe(true);
+    }
+    const med = g.relations.find((r) => r.type === 'MEDIATES_BETWEEN')!;
+    expect(med.attributes['between']).toEqual(['country:il', 'org:hamas']);
+  });
+
+  it('finds the visits, the planned one marked planned', () => {
+    expect(rel('VISITS', 'person:wang-yi', 'country:ru')).toBe(true);
+    const xi = g.relations.find((r) => r.type === 'VISITS' && r.source === 'person:xi-jinping' && r.target === 'country:ru');
+    expect(xi?.attributes['modality']).toBe('planned');
+  });
+
+  it('finds the war between Russia and Ukraine', () => {
+    expect(rel('AT_WAR_WITH', 'country:ru', 'country:ua', true)).toBe(true);
+  });
+
+  it('gives every relation evidence inside one sentence, its trigger and its rule', () => {
+    for (const r of g.relations) {
+      expect(r.rule).toBeTruthy();
+      for (const ev of r.evidence) {
+        expect(g.sentences.some((s) => s.start <= ev.start && ev.end <= s.end)).toBe(true);
+        if (ev.trigger) expect(seed.text.slice(ev.trigger.start, ev.trigger.end)).toBe(ev.trigger.text);
+      }
+    }
+  });
+});
+
+describe('negation and modality', () => {
+  it('gives no meeting when it is denied or cancelled', () => {
+    expect(extract('ولم يلتق وزير الخارجية الأمريكي أنتوني بلينكن الرئيس الإيراني حسن روحاني.').relations.filter((r) => r.type === 'MET_WITH')).toEqual([]);
+    expect(extract('ألغى الرئيس الأمريكي دونالد ترامب لقاءه مع الرئيس الروسي فلاديمير بوتين.').relations.filter((r) => r.type === 'MET_WITH')).toEqual([]);
+  });
+
+  it('gives no mediation when it is only requested', () => {
+    expect(extract('دعا الأمين العام للأمم المتحدة أنطونيو غوتيريش قطر إلى وساطة بين إسرائيل وحركة حماس.').relations.filter((r) => r.type === 'MEDIATES_BETWEEN')).toEqual([]);
+  });
+
+  it('marks a visit with the future prefix as planned', () => {
+    const g = extract('سيزور الرئيس الصيني شي جين بينغ روسيا الشهر المقبل.');
+    expect(g.relations.find((r) => r.type === 'VISITS')?.attributes['modality']).toBe('planned');
+  });
+});
+
+describe('roles', () => {
+  it('ties a title phrase to its person and country', () => {
+    const g = extract('قال رئيس الوزراء الإسرائيلي، بنيامين نتنياهو، إن الحرب مستمرة.');
+    const r = g.relations.find((x) => x.type === 'HOLDS_ROLE' && x.source === 'person:benjamin-netanyahu');
+    expect(r?.target).toBe('country:il');
+    expect(r?.attributes['role']).toBe('head_of_government');
+  });
+
+  it('ties the secretary-general to the UN', () => {
+    const g = extract('وقال الأمين العام للأمم المتحدة أنطونيو غوتيريش إن الوضع خطير.');
+    expect(hasRelation(g, 'HOLDS_ROLE', 'person:antonio-guterres', 'org:un')).toBe(true);
+  });
+});
