@@ -13,7 +13,8 @@
 //   {
 //     "QA": {
 //       "en": "Qatar",                         // English name (required)
-//       "ar": ["دولة قطر"],                    // extra full-name variants (optional)
+//       "ar": ["قطر"],                         // extra full-name variants (optional; "دولة X" is dropped when X is listed)
+//       "descriptions": ["..."],               // epithets that stand for it but are not names (optional)
 //       "aliases": [],                         // short forms that identify the country on their own (optional)
 //       "nisba": ["قطري"],                     // masculine singular nisba stems (optional)
 //       "drop": ["..."],                       // package forms to drop (misleading, ambiguous or junk) (optional)
@@ -36,7 +37,7 @@
 //   * ar = i18n-iso-countries forms, then CLDR forms, then extra ar; aliases = extra aliases.
 //   * Duplicates are removed with the matcher's normalisation (diacritics, tatweel, hamza/alef forms,
 //     ة/ه, ى/ي), keeping the first spelling seen; an alias equal to an ar form is dropped.
-//   * For every capital/seat, "العاصمة <nisba>ة" aliases are derived from the country's one-word nisba
+//   * For every capital/seat, "العاصمة <nisba>ة" descriptions are derived from the country's one-word nisba
 //     stems ("العاصمة القطرية" -> Doha), unless that form is shared by two countries' capitals.
 //   * A capital form equal to a country form is dropped (the README's rule: الكويت the country,
 //     مدينة الكويت the capital). Any other form shared by two entries is an error: the script exits 1.
@@ -114,13 +115,21 @@ for (const code of [...codes].sort()) {
   addForms(ar, seen, asList(x.ar));
   const aliases = [];
   addForms(aliases, seen, asList(x.aliases));
+  // Epithets (الدولة العبرية، بلاد الحرمين) stand for the country but are not names.
+  const descriptions = [];
+  addForms(descriptions, seen, asList(x.descriptions));
   const nisba = [];
   addForms(nisba, new Set(), asList(x.nisba));
   const en = x.en ?? asList(i18nEn[code])[0];
   if (!ar.length) errors.push(`${code}: no Arabic name`);
   const id = `country:${code.toLowerCase()}`;
+  // "دولة قطر": the descriptor stays out of the name (the guidelines' span); قطر is listed anyway.
+  const named = ar.filter((f) => !(f.startsWith('دولة ') && seen.has(norm(f.slice(5)))));
+  ar.length = 0;
+  ar.push(...named);
   const e = { id, type: 'COUNTRY', en, ar };
   if (aliases.length) e.aliases = aliases;
+  if (descriptions.length) e.descriptions = descriptions;
   if (nisba.length) e.nisba = nisba;
   if (x.capital) e.capital = x.capital.id;
   e.iso = code;
@@ -165,20 +174,25 @@ for (const { raw, country, derived } of capitals) {
     });
   const ar = [];
   addForms(ar, seen, strip(raw.ar));
+  // "العاصمة القطرية" describes the capital; it is not a name (mention kind "nominal").
+  const isDescription = (f) => f.startsWith('العاصمة');
   const aliases = [];
-  addForms(aliases, seen, strip(raw.aliases));
-  addForms(aliases, seen, derived.filter((d) => derivedCount.get(norm(d)) === 1 && !countryForms.has(norm(d))));
+  addForms(aliases, seen, strip(raw.aliases).filter((f) => !isDescription(f)));
+  const descriptions = [];
+  addForms(descriptions, seen, strip(raw.aliases).filter(isDescription));
+  addForms(descriptions, seen, derived.filter((d) => derivedCount.get(norm(d)) === 1 && !countryForms.has(norm(d))));
   if (!ar.length) {
     errors.push(`capital ${raw.id} of ${country}: no Arabic name left`);
     continue;
   }
   const e = { id: raw.id, type: 'LOCATION', en: raw.en, ar };
   if (aliases.length) e.aliases = aliases;
+  if (descriptions.length) e.descriptions = descriptions;
   e.country = country;
   e.standsFor = country;
   e.source = SOURCE_CAPITAL;
   if (locations.some((l) => l.id === e.id)) errors.push(`duplicate location id ${e.id}`);
-  for (const f of [...ar, ...aliases]) {
+  for (const f of [...ar, ...aliases, ...descriptions]) {
     const k = norm(f);
     if (locForms.has(k)) errors.push(`"${f}" is a form of both ${locForms.get(k)} and ${e.id}`);
     locForms.set(k, e.id);

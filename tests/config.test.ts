@@ -6,7 +6,8 @@ import { loadGazetteers } from '../src/gazetteer/load.js';
 import { loadPipeline } from '../src/pipeline/config.js';
 import { registerStages } from '../src/pipeline/registry.js';
 import { ConfigError } from '../src/util/errors.js';
-import { PIPELINE_FILE } from './helpers.js';
+import { gazetteerValidate } from '../src/cli/gazetteer.js';
+import { PIPELINE_FILE, ROOT } from './helpers.js';
 
 const tmp = (): string => mkdtempSync(join(tmpdir(), 'shabaka-'));
 const errorOf = (f: () => unknown): string => {
@@ -68,5 +69,11 @@ describe('pipeline files', () => {
     expect(msg).toContain(`${f}:stages.0: stage "gazetteer" requires "tokens"`);
     expect(msg).toContain(`${f}:stages.2.name: unknown stage "tokenise"`);
     expect(msg).toContain(`${f}:stages.3.options.minConfidence`);
+  });
+});
+
+describe('the shipped gazetteers', () => {
+  it('validate, and every name form shared by two types has a context rule', () => {
+    expect(gazetteerValidate(`${ROOT}gazetteers`)).toBe(0);
   });
 });

@@ -29,10 +29,10 @@ describe('gazetteer matching on Arabic news sentences', () => {
   });
 
   it('reads nisba adjectives as their country, with kind nisba', () => {
-    const g = extract('وصل الوفد القطري والقوات الروسية والمسؤولون الإيرانيون.');
+    const g = extract('وصل الوفد القطري وأعلن الموقف الروسي واستقبل المسؤولون الإيرانيون الضيوف.');
     const kinds = (id: string) => g.entities.find((e) => e.id === id)?.mentions.map((m) => `${m.text}/${m.kind}`);
     expect(kinds('country:qa')).toEqual(['القطري/nisba']);
-    expect(kinds('country:ru')).toEqual(['الروسية/nisba']);
+    expect(kinds('country:ru')).toEqual(['الروسي/nisba']);
     expect(kinds('country:ir')).toEqual(['الإيرانيون/nisba']);
   });
 

@@ -46,7 +46,8 @@ describe('normalize', () => {
           expect(a).toBeGreaterThanOrEqual(0);
           expect(b).toBeLessThanOrEqual(s.length);
           expect(b).toBeGreaterThan(a);
-          expect(normalize(s.slice(a, b)).text).toBe(t.kind[i] === TokenKind.LineBreak ? normalize(s.slice(a, b)).text : t.norm[i]);
+          // A presentation form may expand into several tokens, each mapping back to the one ligature.
+          if (t.kind[i] !== TokenKind.LineBreak) expect(normalize(s.slice(a, b)).text).toContain(t.norm[i]);
         }
       }),
       { numRuns: 300 },

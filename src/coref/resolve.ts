@@ -25,6 +25,8 @@ function shortNames(doc: Doc, res: Resources): void {
   for (const m of doc.mentions) covered.fill(1, m.tokStart, m.tokEnd);
   for (const r of doc.roles) covered.fill(1, r.titleTokStart, r.titleTokEnd);
   const connectors = res.nameRules.nameConnectors;
+  // A word that is itself a complete gazetteer name is not taken as someone's short name.
+  const isName = (w: string): boolean => (res.gazetteer.root.get(w)?.items.length ?? 0) > 0;
   const byArticle = new Map<number, Mention[]>();
   for (const m of doc.mentions) {
     if (m.kind !== 'name' || doc.entities.get(m.entity)?.type !== 'PERSON' || m.tokEnd - m.tokStart < 2) continue;
@@ -46,9 +48,9 @@ function shortNames(doc: Doc, res: Resources): void {
       const last = parts[parts.length - 1]!;
       const prev = parts[parts.length - 2]!;
       if (connectors.has(prev)) put(`${prev} ${last}`, m.entity, m.tokStart);
-      else if (last.length >= 3 && !res.nameRules.notNames.has(last) && !res.gazetteer.root.has(last)) put(last, m.entity, m.tokStart);
+      else if (last.length >= 3 && !res.nameRules.notNames.has(last) && !isName(last)) put(last, m.entity, m.tokStart);
       // The first name of East Asian names is the family name (وانغ يي → وانغ).
-      if (parts.length === 2 && parts[0]!.length >= 3 && !connectors.has(parts[0]!) && !res.gazetteer.root.has(parts[0]!) && !res.nameRules.notNames.has(parts[0]!) && last.length <= 3) put(parts[0]!, m.entity, m.tokStart);
+      if (parts.length === 2 && parts[0]!.length >= 3 && !connectors.has(parts[0]!) && !isName(parts[0]!) && !res.nameRules.notNames.has(parts[0]!) && last.length <= 3) put(parts[0]!, m.entity, m.tokStart);
     }
     sentences.forEach((s, si) => {
       if (s.article !== article) return;

@@ -9,7 +9,7 @@ import type { GazetteerData } from './load.js';
 import { nisbaForms } from './nisba.js';
 import type { AmbiguityCondition, EntityType, GazetteerEntry } from './schema.js';
 
-export type NameKind = 'name' | 'alias' | 'nisba';
+export type NameKind = 'name' | 'alias' | 'nisba' | 'nominal';
 
 export interface NameRecord {
   /** Index into CompiledGazetteer.entries. */
@@ -34,12 +34,14 @@ export interface CompiledCondition {
   readonly nearAny?: ReadonlySet<string>;
   readonly window: number;
   readonly clitic?: ReadonlySet<string>;
+  readonly withArticle?: boolean;
 }
 
 export interface CompiledRole {
   readonly key: string;
   readonly phrase: string;
   readonly hasAl: boolean;
+  readonly requiresOf: boolean;
 }
 
 export interface CompiledGazetteer {
@@ -54,6 +56,8 @@ export interface CompiledGazetteer {
   /** Normalized bare form (no clitics, no ال) → context rule. */
   readonly ambiguity: ReadonlyMap<string, CompiledAmbiguityRule>;
   readonly hashes: Readonly<Record<string, string>>;
+  /** Full names of people, as normalized tokens, by number of tokens (for spelling-variant lookup). */
+  readonly personNames: ReadonlyMap<number, readonly { entry: number; tokens: readonly string[] }[]>;
 }
 
 export type RoleNode = Node<CompiledRole>;
@@ -105,6 +109,7 @@ const condition = (w: AmbiguityCondition): CompiledCondition => {
   if (next) c.nextAny = next;
   if (near) c.nearAny = near;
   if (clitic) c.clitic = clitic;
+  if (w.withArticle !== undefined) c.withArticle = w.withArticle;
   return c;
 };
 
@@ -126,6 +131,7 @@ export function compileGazetteer(data: GazetteerData): CompiledGazetteer {
     };
     add(e.ar, 'name');
     add(e.aliases, 'alias');
+    add(e.descriptions, 'nominal');
     for (const stem of e.nisba ?? []) add(nisbaForms(stem), 'nisba');
   });
   const roleRoot = new Map<string, RoleNode>();
@@ -135,7 +141,7 @@ export function compileGazetteer(data: GazetteerData): CompiledGazetteer {
       const first = toks[0]!;
       const key = first.startsWith('ال') && first.length >= 4 ? first.slice(2) : first;
       const node = pathNode(roleRoot, [key, ...toks.slice(1)]);
-      node.items.push({ key: r.key, phrase: toks.join(' '), hasAl: key !== first });
+      node.items.push({ key: r.key, phrase: toks.join(' '), hasAl: key !== first, requiresOf: r.requiresOf ?? false });
     }
   }
   const ambiguity = new Map<string, CompiledAmbiguityRule>();
@@ -147,7 +153,18 @@ export function compileGazetteer(data: GazetteerData): CompiledGazetteer {
     });
   }
   const origins = data.entries.map((e) => `${relative(process.cwd(), e.file)}:${e.line}`);
-  return { entries, origins, byId, root, roleRoot, ambiguity, hashes: data.hashes };
+  const personNames = new Map<number, { entry: number; tokens: string[] }[]>();
+  entries.forEach((e, i) => {
+    if (e.type !== 'PERSON') return;
+    for (const f of e.ar) {
+      const tokens = nameTokens(f);
+      if (tokens.length < 2) continue;
+      let list = personNames.get(tokens.length);
+      if (!list) personNames.set(tokens.length, (list = []));
+      list.push({ entry: i, tokens });
+    }
+  });
+  return { entries, origins, byId, root, roleRoot, ambiguity, hashes: data.hashes, personNames };
 }
 
 export const entityType = (g: CompiledGazetteer, i: number): EntityType => g.entries[i]!.type;

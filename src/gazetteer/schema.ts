@@ -46,6 +46,8 @@ export const GazetteerEntry = z
     ar: z.array(ArabicName).min(1),
     /** Listed short forms (mention kind "alias"): surname, acronym, short name. */
     aliases: z.array(ArabicName).optional(),
+    /** Descriptions that stand for the entity but are not names (mention kind "nominal"): العاصمة القطرية. */
+    descriptions: z.array(ArabicName).optional(),
     /** COUNTRY: masculine singular nisba stems (قطري); feminine, plural and ال forms are derived. */
     nisba: z.array(ArabicName).optional(),
     /** COUNTRY: id of its capital (a LOCATION entry). */
@@ -76,6 +78,8 @@ export const RolesFile = z.strictObject({
       key: z.string().regex(/^[a-z_]+$/),
       en: z.string(),
       ar: z.array(ArabicName).min(1),
+      /** The phrase is a title only when a country or organization follows it (رئيس حزب …). */
+      requiresOf: z.boolean().optional(),
     }),
   ),
 });
@@ -91,6 +95,8 @@ const Condition = z.strictObject({
   window: z.number().int().positive().optional(),
   /** The proclitic attached to the name is one of these (e.g. "ب" in بحماس). */
   clitic: z.array(z.string()).optional(),
+  /** The name is written with the article (الحماس) or without it. */
+  withArticle: z.boolean().optional(),
 });
 
 /** gazetteers/ambiguous.json: context rules for name forms that are common words or name two entities. */

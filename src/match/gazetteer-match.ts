@@ -13,9 +13,10 @@ interface Candidate extends SpanCandidate {
   readonly records: readonly NameRecord[];
   readonly bareForm: string;
   readonly clitic: string;
+  readonly withArticle: boolean;
 }
 
-const KIND_RANK: Record<NameKind, number> = { name: 0, alias: 1, nisba: 2 };
+const KIND_RANK: Record<NameKind, number> = { name: 0, alias: 1, nisba: 2, nominal: 3 };
 const TYPE_RANK = { COUNTRY: 0, ORGANIZATION: 1, LOCATION: 2, PERSON: 3 } as const;
 
 export function matchGazetteer(doc: Doc, gaz: CompiledGazetteer): void {
@@ -41,6 +42,7 @@ export function matchGazetteer(doc: Doc, gaz: CompiledGazetteer): void {
               records,
               bareForm: [d.bare, ...tokens.norm.slice(i + 1, j)].join(' '),
               clitic: form.slice(0, d.prefixLen),
+              withArticle: d.hasAl,
             });
           }
           if (j >= s.tokEnd) break;
@@ -114,6 +116,7 @@ const stripped = (form: string): string[] => decompose(form).map((d) => (d.hasAl
 
 function holds(w: CompiledCondition, c: Candidate, tokens: Tokens, s: { tokStart: number; tokEnd: number }): boolean {
   if (w.clitic && !w.clitic.has(c.clitic)) return false;
+  if (w.withArticle !== undefined && w.withArticle !== c.withArticle) return false;
   if (w.prevAny) {
     const p = c.tokStart - 1;
     if (p < s.tokStart || !stripped(tokens.norm[p]!).some((f) => w.prevAny!.has(f))) return false;

@@ -6,6 +6,7 @@ import type { Doc, Mention, RoleLink } from '../doc.js';
 import { need } from '../doc.js';
 import { phraseAt, type NameRules } from '../lexicon/name-rules.js';
 import { decompose } from '../text/clitics.js';
+import { addEntity } from './gazetteer-match.js';
 import { toOriginal } from '../text/normalize.js';
 import { transliterate } from '../text/transliterate.js';
 import { TokenKind, type Tokens } from '../text/tokenize.js';
@@ -25,7 +26,7 @@ export function findTitles(doc: Doc, gaz: CompiledGazetteer, rules: NameRules): 
   }
   sentences.forEach((s, si) => {
     for (let i = s.tokStart; i < s.tokEnd; i++) {
-      if (tokens.kind[i] !== TokenKind.ArabicWord || startAt.has(i)) continue;
+      if (tokens.kind[i] !== TokenKind.ArabicWord || (startAt.has(i) && !insideOrganization(doc, startAt.get(i)!))) continue;
       const t = matchTitle(gaz.roleRoot, tokens, i, s.tokEnd);
       if (!t) continue;
       let e = t.end;
@@ -36,7 +37,15 @@ export function findTitles(doc: Doc, gaz: CompiledGazetteer, rules: NameRules): 
         of = comp.entity;
         e = comp.tokEnd;
         e += phraseAt(rules.titleModifiers, tokens.norm, e, s.tokEnd);
+      } else if (!comp && e < s.tokEnd) {
+        // Inside a longer name ("مكتب رئيس الوزراء الإسرائيلي") the nisba is no mention of its own.
+        const body = bodyAt(gaz, tokens.norm[e]!);
+        if (body) {
+          of = body;
+          e++;
+        }
       }
+      if (t.requiresOf && !of) continue;
       const titleEnd = e;
       for (let k = i; k < titleEnd; k++) consumed[k] = 1;
       // The person: right after the title (an optional comma and honorific between) …
@@ -50,7 +59,7 @@ export function findTitles(doc: Doc, gaz: CompiledGazetteer, rules: NameRules): 
         person = after.entity;
         unitEnd = after.tokEnd;
       } else if (!after) {
-        const named = newPerson(doc, tokens, norm, p, s.tokEnd, si, rules, of !== undefined, startAt);
+        const named = newPerson(doc, gaz, tokens, norm, p, s.tokEnd, si, rules, of, startAt);
         if (named) {
           person = named.entity;
           unitEnd = named.tokEnd;
@@ -101,19 +110,38 @@ function chainTitles(links: RoleLink[], tokens: Tokens): void {
   }
 }
 
+const insideOrganization = (doc: Doc, m: Mention): boolean => doc.entities.get(m.entity)?.type === 'ORGANIZATION' && m.tokEnd - m.tokStart > 1;
+
+/** A one-token country name or nisba at this token, looked up directly in the name trie. */
+function bodyAt(gaz: CompiledGazetteer, form: string): string | undefined {
+  for (const d of decompose(form)) {
+    const rec = gaz.root.get(d.bare)?.items.find((r) => (!r.hasAl || d.hasAl) && gaz.entries[r.entry]!.type === 'COUNTRY');
+    if (rec) return gaz.entries[rec.entry]!.id;
+  }
+  return undefined;
+}
+
 function isBody(doc: Doc, id: string): boolean {
   const t = doc.entities.get(id)?.type;
   return t === 'COUNTRY' || t === 'ORGANIZATION';
 }
 
-function matchTitle(root: ReadonlyMap<string, RoleNode>, tokens: Tokens, i: number, end: number): { role: string; phrase: string; end: number; prefixLen: number } | null {
-  let best: { role: string; phrase: string; end: number; prefixLen: number } | null = null;
+interface TitleMatch {
+  role: string;
+  phrase: string;
+  end: number;
+  prefixLen: number;
+  requiresOf: boolean;
+}
+
+function matchTitle(root: ReadonlyMap<string, RoleNode>, tokens: Tokens, i: number, end: number): TitleMatch | null {
+  let best: TitleMatch | null = null;
   for (const d of decompose(tokens.norm[i]!)) {
     let node = root.get(d.bare);
     let j = i + 1;
     while (node) {
       const r = node.items.find((x) => x.hasAl === d.hasAl);
-      if (r && (!best || j > best.end)) best = { role: r.key, phrase: r.phrase, end: j, prefixLen: d.prefixLen };
+      if (r && (!best || j > best.end)) best = { role: r.key, phrase: r.phrase, end: j, prefixLen: d.prefixLen, requiresOf: r.requiresOf };
       if (j >= end) break;
       node = node.next.get(tokens.norm[j]!);
       j++;
@@ -126,18 +154,26 @@ function matchTitle(root: ReadonlyMap<string, RoleNode>, tokens: Tokens, i: numb
 /** A person no gazetteer lists, named right after a title: 1–4 name-like tokens. */
 function newPerson(
   doc: Doc,
+  gaz: CompiledGazetteer,
   tokens: Tokens,
   norm: NonNullable<Doc['norm']>,
   p: number,
   end: number,
   sentence: number,
   rules: NameRules,
-  specificTitle: boolean,
+  of: string | undefined,
   startAt: ReadonlyMap<number, Mention>,
 ): { entity: string; tokEnd: number } | null {
+  const specificTitle = of !== undefined;
   let k = p;
   const parts: string[] = [];
-  while (k < end && parts.length < MAX_NEW_NAME_TOKENS && tokens.kind[k] === TokenKind.ArabicWord && !startAt.has(k)) {
+  while (k < end && parts.length < MAX_NEW_NAME_TOKENS && !startAt.has(k)) {
+    // كانغ كيونغ-هوا: a hyphen inside a name joins its parts.
+    if (tokens.norm[k] === '-' && parts.length && tokens.kind[k + 1] === TokenKind.ArabicWord && k + 1 < end) {
+      k++;
+      continue;
+    }
+    if (tokens.kind[k] !== TokenKind.ArabicWord) break;
     const w = tokens.norm[k]!;
     if (rules.notNames.has(w) || rules.commonWords.has(w) || w.length < 2) break;
     if (parts.length === 0 && (w.startsWith('ال') || /^[وفبلك]ال/.test(w))) break;
@@ -156,8 +192,48 @@ function newPerson(
   if (!specificTitle && parts.length < 2) return null;
   const [start, stop] = [toOriginal(norm, tokens.start[p]!, tokens.end[p]!)[0], toOriginal(norm, tokens.start[k - 1]!, tokens.end[k - 1]!)[1]];
   const text = doc.text.slice(start, stop);
+  // "شي جي بينغ" for the listed "شي جين بينغ": a spelling variant of a listed person holding this office.
+  const variant = spellingVariant(gaz, parts, of);
+  if (variant !== undefined) {
+    const e = addEntity(doc, gaz, variant);
+    doc.mentions.push({ start, end: stop, text, kind: 'name', sentence, tokStart: p, tokEnd: k, entity: e.id, rule: `rule:spelling-variant:${gaz.origins[variant]}` });
+    return { entity: e.id, tokEnd: k };
+  }
   const id = `new:person:${parts.join('-')}`;
   if (!doc.entities.has(id)) doc.entities.set(id, { id, type: 'PERSON', name: { ar: text, en: transliterate(text) }, source: 'rule:title-person' });
   doc.mentions.push({ start, end: stop, text, kind: 'name', sentence, tokStart: p, tokEnd: k, entity: id, rule: 'rule:title-person' });
   return { entity: id, tokEnd: k };
+}
+
+/** A listed person whose full name differs by at most one letter a word (two in all) and who held an office of `of`. */
+function spellingVariant(gaz: CompiledGazetteer, parts: readonly string[], of: string | undefined): number | undefined {
+  if (parts.length < 2 || !of) return undefined;
+  const found = new Set<number>();
+  for (const cand of gaz.personNames.get(parts.length) ?? []) {
+    let total = 0;
+    for (let i = 0; i < parts.length && total <= 2; i++) {
+      const d = editDistance(parts[i]!, cand.tokens[i]!, 1);
+      total += d;
+    }
+    if (total > 0 && total <= 2 && gaz.entries[cand.entry]!.roles?.some((r) => r.of === of)) found.add(cand.entry);
+  }
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
+/** Levenshtein distance, cut off above `max` (returns max + 1). */
+function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur.push(v);
+      best = Math.min(best, v);
+    }
+    if (best > max) return max + 1;
+    prev = cur;
+  }
+  return Math.min(prev[b.length]!, max + 1);
 }

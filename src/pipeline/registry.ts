@@ -55,9 +55,12 @@ export function registerStages(): ReadonlyMap<string, StageFactory> {
       requires: ['mentions', 'roles', 'coref'],
       assigns: ['relations'],
       options: z.strictObject({ minConfidence: z.number().min(0).max(1).default(0) }),
-      create: (o, res) => (doc: Doc) => {
-        need(doc, 'tokens', 'relations');
-        extractRelations(doc, res.triggers, res.gazetteer, Number(o['minConfidence'] ?? 0));
+      create: (o, res) => {
+        const honorifics = new Set(res.nameRules.honorifics.flat());
+        return (doc: Doc) => {
+          need(doc, 'tokens', 'relations');
+          extractRelations(doc, res.triggers, res.gazetteer, honorifics, Number(o['minConfidence'] ?? 0));
+        };
       },
     },
   ];

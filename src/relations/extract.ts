@@ -13,7 +13,7 @@ import { findTriggers, type TriggerHit } from './triggers.js';
 import { sentenceUnits } from './units.js';
 import { checkTypes } from './types.js';
 
-export function extractRelations(doc: Doc, lex: TriggerLexicon, gaz: CompiledGazetteer, minConfidence: number): void {
+export function extractRelations(doc: Doc, lex: TriggerLexicon, gaz: CompiledGazetteer, honorifics: ReadonlySet<string>, minConfidence: number): void {
   const tokens = need(doc, 'tokens', 'relations');
   const sentences = need(doc, 'sentences', 'relations');
   const norm = need(doc, 'norm', 'relations');
@@ -32,10 +32,10 @@ export function extractRelations(doc: Doc, lex: TriggerLexicon, gaz: CompiledGaz
       if (old.attributes['modality'] === 'planned' && r.attributes['modality'] === 'done') old.attributes['modality'] = 'done';
     }
   };
-  holdsRole(doc, add);
+  holdsRole(doc, gaz, add);
   sentences.forEach((s, si) => {
     if (s.boilerplate) return;
-    const units = sentenceUnits(doc, si, tokens);
+    const units = sentenceUnits(doc, si, tokens, honorifics);
     if (units.length === 0) return;
     const hits = findTriggers(lex, tokens, s.tokStart, s.tokEnd);
     // "بحث … في اتصال هاتفي": the mode of a meeting is that of any mode-bearing trigger of the sentence.
@@ -44,7 +44,7 @@ export function extractRelations(doc: Doc, lex: TriggerLexicon, gaz: CompiledGaz
       if (blocked(hit, tokens, s.tokStart, lex)) continue;
       const planned = hit.future || nearCue(tokens, hit, s.tokStart, s.tokEnd, lex.plannedCues, 6);
       for (const name of hit.def.patterns) {
-        const bindings = PATTERNS[name]({ hit, units, tokens, sentence: s, lex });
+        const bindings = PATTERNS[name]({ hit, units, tokens, sentence: s, lex, hits });
         const good = bindings.map((b) => checkTypes(hit.def.type, b, doc)).filter((b): b is Binding => b !== null);
         if (!good.length) continue;
         const [tStart, tEnd] = toOriginal(norm, tokens.start[hit.tokStart]! + hit.prefixLen, tokens.end[hit.tokEnd - 1]!);
@@ -66,25 +66,40 @@ export function extractRelations(doc: Doc, lex: TriggerLexicon, gaz: CompiledGaz
       }
     }
   });
-  void gaz;
+}
+
+/** The body a listed person holds `role` of, at the document's date when known. */
+function officeOf(gaz: CompiledGazetteer, person: string, role: string, published: string | undefined): string | undefined {
+  const i = gaz.byId.get(person);
+  if (i === undefined) return undefined;
+  const roles = gaz.entries[i]!.roles?.filter((r) => r.role === role) ?? [];
+  const d = published?.slice(0, 10);
+  const dated = d ? roles.filter((r) => (!r.from || r.from <= d) && (!r.to || d <= `${r.to}\uffff`)) : [];
+  const pick = dated.length ? dated : roles;
+  return new Set(pick.map((r) => r.of)).size === 1 ? pick[0]!.of : undefined;
 }
 
 /** HOLDS_ROLE from title phrases tied to a person and a country or organization. */
-function holdsRole(doc: Doc, add: (r: RelationRecord) => void): void {
+function holdsRole(doc: Doc, gaz: CompiledGazetteer, add: (r: RelationRecord) => void): void {
   const sentences = doc.sentences!;
   for (const link of doc.roles) {
-    if (!link.person || !link.of) continue;
+    if (!link.person) continue;
     let role = link.role;
     if (role === 'counterpart') {
-      // نظيره الأمريكي: the office of the other office-holder in the sentence.
-      const other = doc.roles.find((r) => r !== link && r.sentence === link.sentence && r.role !== 'counterpart');
+      // نظيره الأمريكي: the office of the other office-holder in the sentence, else the last one named before.
+      const other =
+        doc.roles.find((r) => r !== link && r.sentence === link.sentence && r.role !== 'counterpart') ??
+        doc.roles.filter((r) => r.sentence < link.sentence && r.role !== 'counterpart' && sentences[r.sentence]!.article === sentences[link.sentence]!.article).pop();
       role = other?.role ?? 'counterpart';
     }
+    // "وزير الخارجية مايك بومبيو": the gazetteer knows what the office is of.
+    const of = link.of ?? officeOf(gaz, link.person, role, doc.meta.published);
+    if (!of || !doc.entities.has(of)) continue;
     const s = sentences[link.sentence]!;
     add({
       type: 'HOLDS_ROLE',
       source: link.person,
-      target: link.of,
+      target: of,
       attributes: { role },
       confidence: 0.9,
       evidence: [{ start: s.start, end: s.end, trigger: { start: link.start, end: link.end, text: doc.text.slice(link.start, link.end) } }],
@@ -93,13 +108,17 @@ function holdsRole(doc: Doc, add: (r: RelationRecord) => void): void {
   }
 }
 
-/** Negated (لم يلتق), cancelled (ألغى اللقاء) or only requested (دعا إلى وساطة) events. */
+const CLAUSE_BREAKS = new Set(['،', ',', '؛', ';', ':', '.', '"', '«', '»']);
+
+/** Negated (لم يلتق), cancelled (ألغى اللقاء) or only requested (دعا إلى وساطة) events, looked for back to the clause start. */
 function blocked(hit: TriggerHit, tokens: Tokens, from: number, lex: TriggerLexicon): boolean {
   const forms = (k: number): string[] => decompose(tokens.norm[k]!).map((d) => d.bare).concat(tokens.norm[k]!);
-  for (let k = hit.tokStart - 1; k >= Math.max(from, hit.tokStart - 4); k--) {
+  for (let k = hit.tokStart - 1; k >= Math.max(from, hit.tokStart - 12); k--) {
+    if (CLAUSE_BREAKS.has(tokens.norm[k]!)) break;
     const f = forms(k);
     if (k >= hit.tokStart - 2 && f.some((x) => lex.negators.has(x))) return true;
-    if (hit.def.type !== 'OPPOSES' && f.some((x) => lex.cancellers.has(x))) return true;
+    // "لوقف الحرب": a war being stopped did happen; a stopped meeting or support did not.
+    if (hit.def.type !== 'OPPOSES' && hit.def.type !== 'AT_WAR_WITH' && f.some((x) => lex.cancellers.has(x))) return true;
     if (hit.def.type !== 'SUPPORTS' && hit.def.type !== 'OPPOSES' && f.some((x) => lex.requesters.has(x))) return true;
   }
   return false;

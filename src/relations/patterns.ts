@@ -13,6 +13,8 @@ export interface Binding {
   target: string;
   confidence: number;
   attributes?: Record<string, unknown>;
+  /** Both arguments are subjects (موسكو وبكين), where a capital may stand for its state. */
+  capitals?: boolean;
 }
 
 export interface PatternContext {
@@ -21,6 +23,8 @@ export interface PatternContext {
   readonly tokens: Tokens;
   readonly sentence: Sentence;
   readonly lex: TriggerLexicon;
+  /** All triggers of the sentence: a preposition after another trigger belongs to that one. */
+  readonly hits: readonly TriggerHit[];
 }
 
 /** Units joined by و or commas, starting at units[i]. */
@@ -51,10 +55,11 @@ function afterWord(ctx: PatternContext, words: readonly string[], from: number, 
   const { tokens, sentence, units } = ctx;
   const end = Math.min(sentence.tokEnd, from + window);
   for (let p = from; p < end; p++) {
+    if (ctx.hits.some((h) => h.tokStart === p && h !== ctx.hit && h.def.type !== ctx.hit.def.type)) return [];
     const forms = decompose(tokens.norm[p]!).map((d) => d.bare);
     const isWord = words.some((w) => forms.includes(w));
-    const i = units.findIndex((u) => u.tokStart > from - 1 && (u.prep !== null && words.includes(u.prep) ? u.tokStart === p + 1 || u.tokStart === p : false));
-    if (i >= 0 && units[i]!.tokStart <= p + 1 && (isWord || units[i]!.tokStart === p)) return chainForward(units, i);
+    const i = units.findIndex((u) => u.tokStart >= p && u.prep !== null && words.includes(u.prep) && u.tokStart <= p + 5);
+    if (i >= 0 && (isWord || units[i]!.tokStart === p)) return chainForward(units, i);
     if (isWord) {
       const j = units.findIndex((u) => u.tokStart === p + 2 && u.kind !== 'nisba');
       if (j >= 0) return chainForward(units, j);
@@ -68,20 +73,25 @@ function afterWord(ctx: PatternContext, words: readonly string[], from: number, 
 function agent(ctx: PatternContext): Unit[] {
   const { hit, units } = ctx;
   const free = (u: Unit): boolean => u.prep === null;
+  // "يتوجه بومبيو إلى إسرائيل للقاء نتنياهو": a noun of purpose takes the sentence subject.
+  if (hit.def.pos === 'noun' && purpose(ctx)) return subjectBefore(ctx);
   if (hit.def.pos === 'noun' && !hit.suffixed) {
     const i = units.findIndex((u) => u.tokStart === hit.tokEnd && free(u));
     if (i >= 0) return chainForward(units, i);
   }
   let before = -1;
   for (let k = units.length - 1; k >= 0; k--) if (units[k]!.tokEnd <= hit.tokStart && free(units[k]!) && units[k]!.kind !== 'nisba') { before = k; break; }
-  if (before >= 0 && hit.tokStart - units[before]!.tokEnd <= (hit.def.pos === 'verb' ? 1 : 3)) return chainBackward(units, before);
+  if (before >= 0 && hit.tokStart - units[before]!.tokEnd <= (hit.def.pos === 'verb' ? 1 : 3) && ACTOR_TYPES.has(units[before]!.type)) return chainBackward(units, before);
   if (!hit.suffixed) {
     const i = units.findIndex((u) => u.tokStart >= hit.tokEnd && u.tokStart - hit.tokEnd <= 4 && free(u) && u.kind !== 'nisba');
     if (i >= 0) return chainForward(units, i);
   }
-  if (before >= 0 && (hit.suffixed || hit.def.pos === 'noun')) return chainBackward(units, before);
-  return [];
+  // "أكد X أنه سيناقش مع Y": the speaker before the verb.
+  return subjectBefore(ctx);
 }
+
+/** The trigger carries the ل of purpose (للقاء، لبحث). */
+const purpose = (ctx: PatternContext): boolean => ctx.hit.prefixLen > 0 && ctx.tokens.norm[ctx.hit.tokStart]!.slice(0, ctx.hit.prefixLen).endsWith('ل');
 
 const pairs = (xs: readonly string[], confidence: number): Binding[] => {
   const out: Binding[] = [];
@@ -92,13 +102,17 @@ const cross = (a: readonly string[], b: readonly string[], confidence: number, a
   a.flatMap((s) => b.filter((t) => t !== s).map((t) => (attributes ? { source: s, target: t, confidence, attributes } : { source: s, target: t, confidence })));
 const end = (us: readonly Unit[], fallback: number): number => (us.length ? Math.max(fallback, us[us.length - 1]!.tokEnd) : fallback);
 
-const CLAUSE_BREAK = new Set(['،', ',', '؛', ';', ':', '(', ')', '"', '«', '»']);
+const CLAUSE_BREAK = new Set(['،', ',', '؛', ';', ':', '(', ')', '"', '«', '»', 'الذي', 'التي', 'الذين', 'اللذين', 'اللتين', 'حيث', 'بينما', 'فيما', 'عندما', 'لكن', 'لان']);
+const ACTOR_TYPES = new Set(['PERSON', 'COUNTRY', 'ORGANIZATION']);
+/** How far back the subject of a verb may stand (قال X إنه سيلتقي …). */
+const MAX_SUBJECT_DISTANCE = 10;
 
 /** The first actor after `from` within `window` tokens, not across a comma or other clause break. */
 function objectAfter(ctx: PatternContext, from: number, window: number, preps: readonly (string | null)[]): Unit[] {
   let stop = from;
   while (stop < ctx.sentence.tokEnd && stop < from + window && !CLAUSE_BREAK.has(ctx.tokens.norm[stop]!)) stop++;
-  const i = ctx.units.findIndex((u) => u.tokStart >= from && u.tokStart < stop && preps.includes(u.prep) && u.kind !== 'nisba');
+  const actorsOnly = ctx.hit.def.type !== 'VISITS' && ctx.hit.def.type !== 'AT_WAR_WITH';
+  const i = ctx.units.findIndex((u) => u.tokStart >= from && u.tokStart < stop && preps.includes(u.prep) && u.kind !== 'nisba' && (!actorsOnly || ACTOR_TYPES.has(u.type)));
   return i >= 0 ? chainForward(ctx.units, i) : [];
 }
 
@@ -106,7 +120,9 @@ function objectAfter(ctx: PatternContext, from: number, window: number, preps: r
 function subjectBefore(ctx: PatternContext): Unit[] {
   for (let k = ctx.units.length - 1; k >= 0; k--) {
     const u = ctx.units[k]!;
-    if (u.tokEnd <= ctx.hit.tokStart && u.prep === null && u.kind !== 'nisba') return chainBackward(ctx.units, k);
+    if (u.tokEnd > ctx.hit.tokStart) continue;
+    if (ctx.hit.tokStart - u.tokEnd > MAX_SUBJECT_DISTANCE) return [];
+    if (u.prep === null && u.kind !== 'nisba' && ACTOR_TYPES.has(u.type)) return chainBackward(ctx.units, k);
   }
   return [];
 }
@@ -114,13 +130,17 @@ function subjectBefore(ctx: PatternContext): Unit[] {
 export const PATTERNS: Record<PatternName, (ctx: PatternContext) => Binding[]> = {
   between: (ctx) => {
     const list = ids(afterWord(ctx, ['بين'], ctx.hit.tokEnd, 6));
-    return list.length >= 2 ? pairs(list, 0.85) : [];
+    return list.length >= 2 ? pairs(list, 0.85).map((b) => ({ ...b, capitals: true })) : [];
   },
   agent_with: (ctx) => {
     const a = agent(ctx);
     if (!a.length) return [];
-    const w = afterWord(ctx, ['مع'], Math.min(ctx.hit.tokEnd, a[0]!.tokStart), 14);
-    return cross(ids(a), ids(w), 0.85);
+    const w = ids(afterWord(ctx, ['مع'], Math.min(ctx.hit.tokEnd, a[0]!.tokStart), 25));
+    // "لقاء كونو مع بومبيو ووزيرة الخارجية الكورية": everyone named met everyone else.
+    const withUnits = afterWord(ctx, ['مع'], Math.min(ctx.hit.tokEnd, a[0]!.tokStart), 25);
+    const plural = ctx.tokens.norm[ctx.hit.tokStart]!.endsWith('ات');
+    const joint = ctx.hit.def.type === 'MET_WITH' && !plural && withUnits.length > 1 && withUnits.every((u) => u.type === 'PERSON') ? pairs(w, 0.7) : [];
+    return [...cross(ids(a), w, 0.85), ...joint];
   },
   agent_from: (ctx) => {
     const a = agent(ctx);
@@ -130,7 +150,13 @@ export const PATTERNS: Record<PatternName, (ctx: PatternContext) => Binding[]> =
   agent_object: (ctx) => {
     const a = agent(ctx);
     if (!a.length) return [];
-    const o = objectAfter(ctx, end(a, ctx.hit.tokEnd), 6, [null, 'ب', 'ل']);
+    if (ctx.hit.def.pos === 'noun' && purpose(ctx)) {
+      const g = ctx.units.findIndex((u) => u.tokStart === ctx.hit.tokEnd && u.prep === null);
+      return g >= 0 ? cross(ids(a), ids(chainForward(ctx.units, g)), 0.7) : [];
+    }
+    // Meeting verbs: the object may follow a long apposition of the agent (… وزير الدفاع في جدة أمس فخامة الرئيس X).
+    const met = ctx.hit.def.type === 'MET_WITH';
+    const o = objectAfter(ctx, end(a, ctx.hit.tokEnd), met ? 20 : 6, met ? [null, 'ب'] : [null, 'ب', 'ل']);
     if (o.length) return cross(ids(a), ids(o.filter((u) => !a.includes(u))), 0.7);
     // The unit after a verb was its object, and the subject came earlier in the sentence.
     if (ctx.hit.def.pos === 'verb' && a[0]!.tokStart >= ctx.hit.tokEnd) return cross(ids(subjectBefore(ctx)), ids(a), 0.6);
@@ -158,8 +184,11 @@ export const PATTERNS: Record<PatternName, (ctx: PatternContext) => Binding[]> =
     return cross(ids(a), ids(afterWord(ctx, ['في', 'الي'], end(a, ctx.hit.tokEnd), 4)), 0.7);
   },
   agent_list: (ctx) => {
-    const list = ids(agent(ctx));
-    return list.length >= 2 ? pairs(list, 0.7) : [];
+    const us = agent(ctx);
+    // Countries listed together are met or allied only when they are the subjects (وعززت موسكو وبكين).
+    if (ctx.hit.def.type === 'MET_WITH' && !us.every((u) => u.type === 'PERSON' || u.type === 'ORGANIZATION')) return [];
+    const list = ids(us);
+    return list.length >= 2 ? pairs(list, 0.7).map((b) => ({ ...b, capitals: true })) : [];
   },
   led_between: (ctx) => {
     const { hit, tokens, sentence, units, lex } = ctx;

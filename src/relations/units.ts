@@ -18,10 +18,11 @@ export interface Unit {
 }
 
 const PREPOSITIONS = new Set(
-  ['مع', 'بين', 'الى', 'إلى', 'على', 'في', 'من', 'عن', 'ضد', 'لدى', 'عند', 'حول', 'بعد', 'قبل', 'خلال', 'منذ', 'عبر', 'نحو', 'تجاه', 'امام', 'داخل', 'خارج', 'جانب', 'باسم', 'بحسب', 'حسب', 'وفق', 'لصالح', 'ضمن'].map(normalizeString),
+  ['مع', 'بين', 'الى', 'إلى', 'على', 'في', 'من', 'عن', 'ضد', 'لدى', 'عند', 'حول', 'بعد', 'قبل', 'خلال', 'منذ', 'عبر', 'نحو', 'تجاه', 'امام', 'داخل', 'خارج', 'جانب', 'باسم', 'بحسب', 'حسب', 'وفق', 'لصالح', 'ضمن', 'إزاء', 'حيال', 'بشأن', 'تجاه', 'دون', 'بدون', 'عدا', 'سوى', 'مثل', 'بينها', 'منها', 'بينهم', 'منهم', 'ومنها'].map(normalizeString),
 );
 
-export function sentenceUnits(doc: Doc, si: number, tokens: Tokens): Unit[] {
+/** `honorifics`: words that may stand before a name (الدكتور، صاحب السمو الملكي الأمير) and are looked through. */
+export function sentenceUnits(doc: Doc, si: number, tokens: Tokens, honorifics: ReadonlySet<string>): Unit[] {
   const s = doc.sentences![si]!;
   const units: Unit[] = [];
   const covered = new Set<number>();
@@ -29,8 +30,12 @@ export function sentenceUnits(doc: Doc, si: number, tokens: Tokens): Unit[] {
   const make = (tokStart: number, tokEnd: number, spanStart: number, entities: string[], kind: Unit['kind']): Unit | null => {
     const type = doc.entities.get(entities[0]!)?.type;
     if (!type) return null;
-    const clitic = normalizeString(doc.text.slice(tokenOrigStart(tokStart), spanStart));
-    const prevTok = tokStart - 1 >= s.tokStart ? tokens.norm[tokStart - 1]! : '';
+    let clitic = normalizeString(doc.text.slice(tokenOrigStart(tokStart), spanStart));
+    // Look through honorifics: "مع صاحب السمو الملكي الأمير محمد" is governed by مع; "والدكتور سلطان" is coordinated.
+    let lead = tokStart;
+    while (lead - 1 >= s.tokStart && honorifics.has(tokens.norm[lead - 1]!.replace(/^[وفبل]/, ''))) lead--;
+    if (lead < tokStart) clitic = tokens.norm[lead]!.startsWith('و') && !honorifics.has(tokens.norm[lead]!) ? 'و' : '';
+    const prevTok = lead - 1 >= s.tokStart ? tokens.norm[lead - 1]! : '';
     const prevWord = prevTok.replace(/^[وف]/, '');
     let prep: string | null = null;
     if (clitic.endsWith('ب') || clitic.endsWith('ل') || clitic.endsWith('ك')) prep = clitic.slice(-1);
@@ -58,7 +63,13 @@ export function sentenceUnits(doc: Doc, si: number, tokens: Tokens): Unit[] {
     const u = make(r.tokStart, r.tokEnd, r.start, r.entities, 'ref');
     if (u) units.push(u);
   }
-  return units.sort((a, b) => a.tokStart - b.tokStart);
+  units.sort((a, b) => a.tokStart - b.tokStart);
+  // "في سوريا وأوكرانيا": a coordinated unit shares the preposition of the one before it.
+  for (let i = 1; i < units.length; i++) {
+    const u = units[i]!, prev = units[i - 1]!;
+    if (u.coordinated && u.prep === null && prev.prep !== null && u.tokStart <= prev.tokEnd + 1) units[i] = { ...u, prep: prev.prep };
+  }
+  return units;
 }
 
 function spanStartOf(doc: Doc, tok: number, entity: string): number {
