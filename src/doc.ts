@@ -37,6 +37,8 @@ export interface EntityRecord {
 export interface Evidence {
   start: number;
   end: number;
+  /** The evidence sentence itself, so graphs can be read without the source text. */
+  text: string;
   trigger?: { start: number; end: number; text: string };
 }
 

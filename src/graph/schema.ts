@@ -42,6 +42,7 @@ export const EntityOut = z.object({
 export const EvidenceOut = z.object({
   start: Offset,
   end: Offset,
+  text: z.string().describe('the evidence sentence (original text)'),
   trigger: z.object({ start: Offset, end: Offset, text: z.string() }).optional(),
 });
 

@@ -58,7 +58,7 @@ export function extractRelations(doc: Doc, lex: TriggerLexicon, gaz: CompiledGaz
             target: b.target,
             attributes,
             confidence: b.confidence,
-            evidence: [{ start: s.start, end: s.end, trigger: { start: tStart, end: tEnd, text: doc.text.slice(tStart, tEnd) } }],
+            evidence: [{ start: s.start, end: s.end, text: doc.text.slice(s.start, s.end), trigger: { start: tStart, end: tEnd, text: doc.text.slice(tStart, tEnd) } }],
             rule: `${hit.def.id}/${name}`,
           });
         }
@@ -102,7 +102,7 @@ function holdsRole(doc: Doc, gaz: CompiledGazetteer, add: (r: RelationRecord) =>
       target: of,
       attributes: { role },
       confidence: 0.9,
-      evidence: [{ start: s.start, end: s.end, trigger: { start: link.start, end: link.end, text: doc.text.slice(link.start, link.end) } }],
+      evidence: [{ start: s.start, end: s.end, text: doc.text.slice(s.start, s.end), trigger: { start: link.start, end: link.end, text: doc.text.slice(link.start, link.end) } }],
       rule: link.rule,
     });
   }
