@@ -64,9 +64,11 @@ export interface RoleLink {
   unitTokStart: number;
   unitTokEnd: number;
   sentence: number;
-  /** Original offsets of the title phrase. */
+  /** Original offsets of the title phrase (with its complement: وزير خارجية قطر). */
   start: number;
   end: number;
+  /** End offset of the title words alone (وزير خارجية), which a title mention covers. */
+  coreEnd: number;
   rule: string;
 }
 

@@ -91,9 +91,9 @@ function resolveTitles(doc: Doc, gaz: CompiledGazetteer): void {
       const article = sentences[link.sentence]!.article;
       // نظيره المصري: the Egyptian holder of the office the other title of the sentence names.
       const office = link.role === 'counterpart' ? doc.roles.find((r) => r !== link && r.sentence === link.sentence && r.role !== 'counterpart')?.role : link.role;
-      const sameOffice = doc.roles.find(
-        (r) => r !== link && r.person && (r.role === office || (link.role === 'counterpart' && r.role !== 'counterpart')) && r.of === link.of && sentences[r.sentence]!.article === article,
-      );
+      // "الوزير الأمريكي" stands for the American minister of any portfolio named in the article.
+      const sameRole = (r: string): boolean => r === office || (office === 'minister' && r.endsWith('_minister')) || (link.role === 'counterpart' && r !== 'counterpart');
+      const sameOffice = doc.roles.find((r) => r !== link && r.person && sameRole(r.role) && r.of === link.of && sentences[r.sentence]!.article === article);
       let person = sameOffice?.person;
       if (!person && link.role !== 'counterpart') {
         const holders = gaz.entries
@@ -109,10 +109,11 @@ function resolveTitles(doc: Doc, gaz: CompiledGazetteer): void {
       if (person) link.person = person;
     }
     if (link.person && link.unitTokStart === link.titleTokStart && link.unitTokEnd === link.titleTokEnd) {
+      // The mention covers the title words; the country or body named in it keeps its own mention.
       doc.mentions.push({
         start: link.start,
-        end: link.end,
-        text: doc.text.slice(link.start, link.end),
+        end: link.coreEnd,
+        text: doc.text.slice(link.start, link.coreEnd),
         kind: 'title',
         sentence: link.sentence,
         tokStart: link.titleTokStart,
@@ -149,15 +150,20 @@ function resolveReferences(doc: Doc, res: Resources): void {
     }
     return undefined;
   };
+  const covered = new Uint8Array(tokens.count);
+  for (const m of doc.mentions) covered.fill(1, m.tokStart, m.tokEnd);
   sentences.forEach((s, si) => {
     for (let i = s.tokStart; i < s.tokEnd; i++) {
-      if (tokens.kind[i] !== TokenKind.ArabicWord) continue;
-      const d = decompose(tokens.norm[i]!).find((x) => res.references.has(x.bare));
+      if (tokens.kind[i] !== TokenKind.ArabicWord || covered[i]) continue;
+      const d = decompose(tokens.norm[i]!).find((x) => res.references.get(x.bare)?.withArticle === x.hasAl);
       if (!d) continue;
-      const kind = res.references.get(d.bare)!;
+      const kind = res.references.get(d.bare)!.refersTo;
       const before = events.filter((e) => e.tok < i && sentences[tokenSentenceOf(sentences, e.tok)]?.article === s.article);
       let entities: string[] = [];
-      if (kind === 'speaker_country') {
+      if (kind === 'last_organization') {
+        const org = [...before].reverse().find((e) => doc.entities.get(e.entity)?.type === 'ORGANIZATION');
+        if (org) entities = [org.entity];
+      } else if (kind === 'speaker_country') {
         // The nearest earlier person (the speaker) or else country.
         for (let k = before.length - 1; k >= 0 && !entities.length; k--) {
           const c = doc.entities.get(before[k]!.entity)?.type === 'PERSON' ? countryOf(before[k]!.entity) : undefined;

@@ -5,19 +5,20 @@ import { normalizeString } from '../text/normalize.js';
 export const ReferencesFile = z.strictObject({
   description: z.string().optional(),
   references: z.array(
-    z.strictObject({ form: z.string().min(2), refersTo: z.enum(['speaker_country', 'last_two_countries', 'last_two_persons']) }),
+    z.strictObject({ form: z.string().min(2), refersTo: z.enum(['speaker_country', 'last_two_countries', 'last_two_persons', 'last_organization']) }),
   ),
 });
 export type ReferencesFile = z.infer<typeof ReferencesFile>;
 export type RefersTo = ReferencesFile['references'][number]['refersTo'];
 
-/** Normalized form (without ال) → what it refers to. */
-export type ReferenceLexicon = ReadonlyMap<string, RefersTo>;
+/** Normalized form (without ال) → what it refers to, and whether the article is required (البلدين, not بلدين). */
+export type ReferenceLexicon = ReadonlyMap<string, { refersTo: RefersTo; withArticle: boolean }>;
 
 export const compileReferences = (f: ReferencesFile): ReferenceLexicon =>
   new Map(
     f.references.map((r) => {
       const n = normalizeString(r.form);
-      return [n.startsWith('ال') ? n.slice(2) : n, r.refersTo] as const;
+      const withArticle = n.startsWith('ال');
+      return [withArticle ? n.slice(2) : n, { refersTo: r.refersTo, withArticle }] as const;
     }),
   );

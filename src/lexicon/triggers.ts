@@ -5,7 +5,7 @@ import { RelationType } from '../graph/schema.js';
 import { normalizeString } from '../text/normalize.js';
 import { pathNode, type Node } from '../util/trie.js';
 
-export const PATTERN_NAMES = ['between', 'agent_with', 'agent_object', 'agent_from', 'agent_to', 'agent_on', 'agent_in', 'agent_list', 'led_between', 'agent_between'] as const;
+export const PATTERN_NAMES = ['between', 'agent_with', 'agent_object', 'agent_from', 'agent_to', 'agent_on', 'agent_in', 'agent_list', 'led_between', 'agent_between', 'passive_by', 'relative_object'] as const;
 export type PatternName = (typeof PATTERN_NAMES)[number];
 
 const Trigger = z.strictObject({
@@ -26,6 +26,8 @@ export const TriggersFile = z.strictObject({
   requesters: z.array(z.string().min(1)),
   plannedCues: z.array(z.string().min(1)),
   ledByMarkers: z.array(z.string().min(1)),
+  /** "جولته التي تشمل X وY": the places of a tour follow these. */
+  includesMarkers: z.array(z.string().min(1)),
   triggers: z.array(Trigger).min(1),
 });
 export type TriggersFile = z.infer<typeof TriggersFile>;
@@ -41,6 +43,7 @@ export interface TriggerLexicon {
   readonly requesters: ReadonlySet<string>;
   readonly plannedCues: ReadonlySet<string>;
   readonly ledBy: ReadonlySet<string>;
+  readonly includes: readonly string[];
 }
 
 const stripAl = (t: string): string => (t.startsWith('ال') && t.length >= 4 ? t.slice(2) : t);
@@ -63,5 +66,6 @@ export function compileTriggers(f: TriggersFile): TriggerLexicon {
     requesters: set(f.requesters),
     plannedCues: set(f.plannedCues),
     ledBy: set(f.ledByMarkers),
+    includes: [...set(f.includesMarkers)],
   };
 }

@@ -45,6 +45,15 @@ export function findTitles(doc: Doc, gaz: CompiledGazetteer, rules: NameRules): 
           e++;
         }
       }
+      // "وزير الثقافة والإعلام في المملكة العربية السعودية", "وزير شؤون الإعلام بمملكة البحرين":
+      // a portfolio of a few words, then the country or body with في / ب / لدى.
+      if (!of) {
+        const far = portfolioBody(doc, tokens, e, s.tokEnd, startAt);
+        if (far) {
+          of = far.entity;
+          e = far.tokEnd;
+        }
+      }
       if (t.requiresOf && !of) continue;
       const titleEnd = e;
       for (let k = i; k < titleEnd; k++) consumed[k] = 1;
@@ -77,6 +86,7 @@ export function findTitles(doc: Doc, gaz: CompiledGazetteer, rules: NameRules): 
       }
       const [start] = toOriginal(norm, tokens.start[i]! + t.prefixLen, tokens.end[i]!);
       const [, end] = toOriginal(norm, tokens.start[titleEnd - 1]!, tokens.end[titleEnd - 1]!);
+      const [, coreEnd] = toOriginal(norm, tokens.start[t.end - 1]!, tokens.end[t.end - 1]!);
       const link: RoleLink = {
         role: t.role,
         titleTokStart: i,
@@ -86,6 +96,7 @@ export function findTitles(doc: Doc, gaz: CompiledGazetteer, rules: NameRules): 
         sentence: si,
         start,
         end,
+        coreEnd,
         rule: `title:${t.phrase}`,
       };
       if (of) link.of = of;
@@ -111,6 +122,25 @@ function chainTitles(links: RoleLink[], tokens: Tokens): void {
 }
 
 const insideOrganization = (doc: Doc, m: Mention): boolean => doc.entities.get(m.entity)?.type === 'ORGANIZATION' && m.tokEnd - m.tokStart > 1;
+
+const PORTFOLIO_PREPS = new Set(['في', 'لدي', 'ب', 'ل']);
+const MAX_PORTFOLIO_TOKENS = 4;
+
+/** A country or body a few portfolio words after a title, governed by في / ب / ل / لدى. */
+function portfolioBody(doc: Doc, tokens: Tokens, from: number, end: number, startAt: ReadonlyMap<number, Mention>): { entity: string; tokEnd: number } | undefined {
+  for (let k = from; k < Math.min(end, from + MAX_PORTFOLIO_TOKENS + 1); k++) {
+    if (tokens.kind[k] !== TokenKind.ArabicWord) return undefined;
+    const m = startAt.get(k);
+    if (m) {
+      if (!isBody(doc, m.entity) || m.kind === 'nisba') return undefined;
+      const lead = doc.text.slice(doc.norm!.map[tokens.start[k]!]!, m.start);
+      const prev = k > from ? tokens.norm[k - 1]! : '';
+      const governed = PORTFOLIO_PREPS.has(lead.replace(/^و/, '')) || PORTFOLIO_PREPS.has(prev) || /^(ممل?كه|جمهوريه|دوله|امير?ه|سلطنه)$/.test(prev);
+      return governed && k > from ? { entity: m.entity, tokEnd: m.tokEnd } : undefined;
+    }
+  }
+  return undefined;
+}
 
 /** A one-token country name or nisba at this token, looked up directly in the name trie. */
 function bodyAt(gaz: CompiledGazetteer, form: string): string | undefined {

@@ -93,14 +93,17 @@ function holdsRole(doc: Doc, gaz: CompiledGazetteer, add: (r: RelationRecord) =>
       role = other?.role ?? 'counterpart';
     }
     // "وزير الخارجية مايك بومبيو": the gazetteer knows what the office is of.
-    const of = link.of ?? officeOf(gaz, link.person, role, doc.meta.published);
-    if (!of || !doc.entities.has(of)) continue;
+    const body = link.of ?? officeOf(gaz, link.person, role, doc.meta.published);
+    if (!body || !doc.entities.has(body)) continue;
+    // A ministry stands for its state: "المتحدث باسم وزارة الخارجية الإيرانية" holds a role of Iran.
+    const standsFor = doc.entities.get(body)!.standsFor;
+    const of = standsFor && doc.entities.has(standsFor) ? standsFor : body;
     const s = sentences[link.sentence]!;
     add({
       type: 'HOLDS_ROLE',
       source: link.person,
       target: of,
-      attributes: { role },
+      attributes: of === body ? { role } : { role, body },
       confidence: 0.9,
       evidence: [{ start: s.start, end: s.end, text: doc.text.slice(s.start, s.end), trigger: { start: link.start, end: link.end, text: doc.text.slice(link.start, link.end) } }],
       rule: link.rule,

@@ -69,6 +69,23 @@ function afterWord(ctx: PatternContext, words: readonly string[], from: number, 
   return [];
 }
 
+/** The chain of units right after one of `markers` (one- or two-word phrases) found within `window` tokens. */
+function afterMarker(ctx: PatternContext, markers: readonly string[], from: number, window: number): Unit[] {
+  const { tokens, sentence, units } = ctx;
+  for (let p = from; p < Math.min(sentence.tokEnd, from + window); p++) {
+    for (const m of markers) {
+      const words = m.split(' ');
+      let ok = true;
+      for (let k = 0; k < words.length && ok; k++) ok = decompose(tokens.norm[p + k] ?? '').some((d) => d.bare === words[k]) || tokens.norm[p + k] === words[k];
+      if (!ok) continue;
+      const after = p + words.length;
+      const i = units.findIndex((u) => u.tokStart >= after && u.tokStart <= after + 1);
+      return i >= 0 ? chainForward(units, i) : [];
+    }
+  }
+  return [];
+}
+
 /** The agent: genitive after a noun (زيارة الرئيس …), subject before (X يبحث), subject after a verb (بحث X), or the sentence subject for a suffixed noun (لقائه). */
 function agent(ctx: PatternContext): Unit[] {
   const { hit, units } = ctx;
@@ -83,8 +100,9 @@ function agent(ctx: PatternContext): Unit[] {
   for (let k = units.length - 1; k >= 0; k--) if (units[k]!.tokEnd <= hit.tokStart && free(units[k]!) && units[k]!.kind !== 'nisba') { before = k; break; }
   if (before >= 0 && hit.tokStart - units[before]!.tokEnd <= (hit.def.pos === 'verb' ? 1 : 3) && ACTOR_TYPES.has(units[before]!.type)) return chainBackward(units, before);
   if (!hit.suffixed) {
-    const i = units.findIndex((u) => u.tokStart >= hit.tokEnd && u.tokStart - hit.tokEnd <= 4 && free(u) && u.kind !== 'nisba');
-    if (i >= 0) return chainForward(units, i);
+    // VSO: the subject is the first actor after the verb, before any prepositional phrase.
+    const i = units.findIndex((u) => u.tokStart >= hit.tokEnd && u.kind !== 'nisba');
+    if (i >= 0 && free(units[i]!) && units[i]!.tokStart - hit.tokEnd <= 4) return chainForward(units, i);
   }
   // "أكد X أنه سيناقش مع Y": the speaker before the verb.
   return subjectBefore(ctx);
@@ -104,6 +122,7 @@ const end = (us: readonly Unit[], fallback: number): number => (us.length ? Math
 
 const CLAUSE_BREAK = new Set(['،', ',', '؛', ';', ':', '(', ')', '"', '«', '»', 'الذي', 'التي', 'الذين', 'اللذين', 'اللتين', 'حيث', 'بينما', 'فيما', 'عندما', 'لكن', 'لان']);
 const ACTOR_TYPES = new Set(['PERSON', 'COUNTRY', 'ORGANIZATION']);
+const RELATIVE = new Set(['التي', 'الذي', 'الذين', 'اللتين', 'اللذين']);
 /** How far back the subject of a verb may stand (قال X إنه سيلتقي …). */
 const MAX_SUBJECT_DISTANCE = 10;
 
@@ -118,11 +137,15 @@ function objectAfter(ctx: PatternContext, from: number, window: number, preps: r
 
 /** The sentence subject before a verb whose own agent came after it ("وصل X …، حيث التقى Y"). */
 function subjectBefore(ctx: PatternContext): Unit[] {
+  // "جولته", "لقائه": a pronoun suffix stands for a person.
+  const wanted = ctx.hit.suffixed && (ctx.hit.def.type === 'VISITS' || ctx.hit.def.type === 'MET_WITH') ? new Set(['PERSON']) : ACTOR_TYPES;
   for (let k = ctx.units.length - 1; k >= 0; k--) {
     const u = ctx.units[k]!;
     if (u.tokEnd > ctx.hit.tokStart) continue;
     if (ctx.hit.tokStart - u.tokEnd > MAX_SUBJECT_DISTANCE) return [];
-    if (u.prep === null && u.kind !== 'nisba' && ACTOR_TYPES.has(u.type)) return chainBackward(ctx.units, k);
+    // "للقاء نتنياهو، ثم يتوجه": the object of an earlier trigger is not the subject of this one.
+    const argOfOther = ctx.hits.some((h) => h !== ctx.hit && h.tokEnd <= u.tokStart && u.tokStart - h.tokEnd <= 1);
+    if (u.prep === null && u.kind !== 'nisba' && wanted.has(u.type) && !argOfOther) return chainBackward(ctx.units, k);
   }
   return [];
 }
@@ -168,6 +191,8 @@ export const PATTERNS: Record<PatternName, (ctx: PatternContext) => Binding[]> =
     const from = end(a, ctx.hit.tokEnd);
     let place = afterWord(ctx, ['الي'], from, 6);
     if (!place.length) place = objectAfter(ctx, from, 4, [null]).filter((u) => u.type === 'COUNTRY' || u.type === 'LOCATION');
+    // "جولته التي تشمل السعودية والأردن وإسرائيل"
+    if (!place.length) place = afterMarker(ctx, ctx.lex.includes, ctx.hit.tokEnd, 8);
     return cross(ids(a), ids(place), 0.8);
   },
   agent_on: (ctx) => {
@@ -206,6 +231,30 @@ export const PATTERNS: Record<PatternName, (ctx: PatternContext) => Binding[]> =
     if (!mediators.length) return [];
     const parties = ids(afterWord(ctx, ['بين'], end(mediators, hit.tokEnd), 10));
     return parties.length >= 2 ? cross(ids(mediators), parties, 0.85, { between: parties }) : [];
+  },
+  passive_by: (ctx) => {
+    // "الميليشيات الحوثية المدعومة من إيران", "القوات العراقية بدعم من الحشد الشعبي"
+    const { hit, units } = ctx;
+    let t = -1;
+    for (let k = units.length - 1; k >= 0; k--) if (units[k]!.tokEnd <= hit.tokStart) { t = k; break; }
+    if (t < 0 || hit.tokStart - units[t]!.tokEnd > 1) return [];
+    const i = units.findIndex((u) => u.tokStart >= hit.tokEnd && u.tokStart <= hit.tokEnd + 1 && u.kind !== 'nisba');
+    if (i < 0) return [];
+    return cross(ids(chainForward(units, i)), ids([units[t]!]), 0.75);
+  },
+  relative_object: (ctx) => {
+    // "قوات سوريا الديمقراطية، التي تدعمها الولايات المتحدة": the verb's object pronoun is the noun before التي.
+    const { hit, tokens, units, sentence } = ctx;
+    if (!hit.suffixed) return [];
+    let r = hit.tokStart - 1;
+    if (r < sentence.tokStart || !RELATIVE.has(tokens.norm[r]!)) return [];
+    let k = r - 1;
+    if (k >= sentence.tokStart && (tokens.norm[k] === '،' || tokens.norm[k] === ',')) k--;
+    const t = units.findIndex((u) => u.tokEnd === k + 1);
+    if (t < 0) return [];
+    const a = units.findIndex((u) => u.tokStart >= hit.tokEnd && u.tokStart - hit.tokEnd <= 3 && u.prep === null && u.kind !== 'nisba');
+    if (a < 0) return [];
+    return cross(ids(chainForward(units, a)), ids([units[t]!]), 0.75);
   },
   agent_between: (ctx) => {
     const a = agent(ctx);
