@@ -49,8 +49,11 @@ function shortNames(doc: Doc, res: Resources): void {
       const prev = parts[parts.length - 2]!;
       if (connectors.has(prev)) put(`${prev} ${last}`, m.entity, m.tokStart);
       else if (last.length >= 3 && !res.nameRules.notNames.has(last) && !isName(last)) put(last, m.entity, m.tokStart);
-      // The first name of East Asian names is the family name (وانغ يي → وانغ).
-      if (parts.length === 2 && parts[0]!.length >= 3 && !connectors.has(parts[0]!) && !isName(parts[0]!) && !res.nameRules.notNames.has(parts[0]!) && last.length <= 3) put(parts[0]!, m.entity, m.tokStart);
+      // The first word stands for the whole name when it is rare (وانغ يي → وانغ, كيم جونغ أون → كيم).
+      const first = parts[0]!;
+      if (parts.length <= 3 && first.length >= 3 && !connectors.has(first) && !isName(first) && !res.nameRules.notNames.has(first) && (!res.nameRules.commonWords.has(first) || last.length <= 3)) {
+        put(first, m.entity, m.tokStart);
+      }
     }
     sentences.forEach((s, si) => {
       if (s.article !== article) return;

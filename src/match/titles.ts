@@ -20,9 +20,11 @@ export function findTitles(doc: Doc, gaz: CompiledGazetteer, rules: NameRules): 
   const consumed = (doc.consumed ??= new Uint8Array(tokens.count));
   const startAt = new Map<number, Mention>();
   const endAt = new Map<number, Mention>();
+  const inside = new Map<number, Mention>();
   for (const m of doc.mentions) {
     startAt.set(m.tokStart, m);
     endAt.set(m.tokEnd, m);
+    for (let k = m.tokStart + 1; k < m.tokEnd; k++) inside.set(k, m);
   }
   sentences.forEach((s, si) => {
     for (let i = s.tokStart; i < s.tokEnd; i++) {
@@ -31,8 +33,14 @@ export function findTitles(doc: Doc, gaz: CompiledGazetteer, rules: NameRules): 
       if (!t) continue;
       let e = t.end;
       let of: string | undefined;
+      // "ووزيرة الخارجية الكورية الجنوبية": the title ends inside the ministry's name, which is its body.
+      const around = inside.get(e);
+      if (around && isBody(doc, around.entity)) {
+        of = around.entity;
+        e = around.tokEnd;
+      }
       e += phraseAt(rules.titleModifiers, tokens.norm, e, s.tokEnd);
-      const comp = startAt.get(e);
+      const comp = of ? undefined : startAt.get(e);
       if (comp && comp.kind !== 'title' && isBody(doc, comp.entity)) {
         of = comp.entity;
         e = comp.tokEnd;

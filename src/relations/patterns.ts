@@ -144,7 +144,7 @@ function subjectBefore(ctx: PatternContext): Unit[] {
     if (u.tokEnd > ctx.hit.tokStart) continue;
     if (ctx.hit.tokStart - u.tokEnd > MAX_SUBJECT_DISTANCE) return [];
     // "للقاء نتنياهو، ثم يتوجه": the object of an earlier trigger is not the subject of this one.
-    const argOfOther = ctx.hits.some((h) => h !== ctx.hit && h.tokEnd <= u.tokStart && u.tokStart - h.tokEnd <= 1);
+    const argOfOther = ctx.hits.some((h) => h !== ctx.hit && h.def.pos === 'noun' && h.tokEnd <= u.tokStart && u.tokStart - h.tokEnd <= 1);
     if (u.prep === null && u.kind !== 'nisba' && wanted.has(u.type) && !argOfOther) return chainBackward(ctx.units, k);
   }
   return [];
