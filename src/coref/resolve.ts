@@ -26,7 +26,7 @@ function shortNames(doc: Doc, res: Resources): void {
   for (const r of doc.roles) covered.fill(1, r.titleTokStart, r.titleTokEnd);
   const connectors = res.nameRules.nameConnectors;
   // A word that is itself a complete gazetteer name is not taken as someone's short name.
-  const isName = (w: string): boolean => (res.gazetteer.root.get(w)?.items.length ?? 0) > 0;
+  const isName = (w: string): boolean => res.gazetteer.root.get(w)?.items.some((r) => !r.hasAl) ?? false;
   const byArticle = new Map<number, Mention[]>();
   for (const m of doc.mentions) {
     if (m.kind !== 'name' || doc.entities.get(m.entity)?.type !== 'PERSON' || m.tokEnd - m.tokStart < 2) continue;
@@ -64,7 +64,8 @@ function shortNames(doc: Doc, res: Resources): void {
           const two = i + 1 < s.tokEnd && !covered[i + 1] ? keys.get(`${d.bare} ${tokens.norm[i + 1]}`) : undefined;
           const one = keys.get(d.bare);
           const hit = two ?? one;
-          if (!hit || hit.after > i) continue;
+          // Headlines name people by their short name before the body gives the full one.
+          if (!hit) continue;
           const endTok = two ? i + 2 : i + 1;
           const [start] = toOriginal(norm, tokens.start[i]! + d.prefixLen, tokens.end[i]!);
           const [, end] = toOriginal(norm, tokens.start[endTok - 1]!, tokens.end[endTok - 1]!);

@@ -46,6 +46,8 @@ export interface CompiledRole {
 
 export interface CompiledGazetteer {
   readonly entries: readonly GazetteerEntry[];
+  /** Frequent words of news text (lexicons/common-words.json): an article-less alias must not be one. */
+  readonly commonWords: ReadonlySet<string>;
   /** "file:line" of each entry, for provenance. */
   readonly origins: readonly string[];
   readonly byId: ReadonlyMap<string, number>;
@@ -119,7 +121,7 @@ export const bareForm = (normalizedName: string): string => {
   return t.join(' ');
 };
 
-export function compileGazetteer(data: GazetteerData): CompiledGazetteer {
+export function compileGazetteer(data: GazetteerData, commonWords: ReadonlySet<string> = new Set()): CompiledGazetteer {
   const entries = data.entries.map((e) => e.entry);
   const byId = new Map(entries.map((e, i) => [e.id, i]));
   const root = new Map<string, TrieNode>();
@@ -131,6 +133,7 @@ export function compileGazetteer(data: GazetteerData): CompiledGazetteer {
     };
     add(e.ar, 'name');
     add(e.aliases, 'alias');
+    add(e.latin, 'alias');
     add(e.descriptions, 'nominal');
     for (const stem of e.nisba ?? []) add(nisbaForms(stem), 'nisba');
   });
@@ -164,7 +167,7 @@ export function compileGazetteer(data: GazetteerData): CompiledGazetteer {
       list.push({ entry: i, tokens });
     }
   });
-  return { entries, origins, byId, root, roleRoot, ambiguity, hashes: data.hashes, personNames };
+  return { entries, origins, byId, root, roleRoot, ambiguity, hashes: data.hashes, personNames, commonWords };
 }
 
 export const entityType = (g: CompiledGazetteer, i: number): EntityType => g.entries[i]!.type;

@@ -46,6 +46,8 @@ export const GazetteerEntry = z
     ar: z.array(ArabicName).min(1),
     /** Listed short forms (mention kind "alias"): surname, acronym, short name. */
     aliases: z.array(ArabicName).optional(),
+    /** Latin-script forms used inside Arabic text (CNN, GRU), matched case-insensitively (mention kind "alias"). */
+    latin: z.array(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9 .&'-]*$/, 'expected Latin letters, digits, spaces or . & \' -').min(2)).optional(),
     /** Descriptions that stand for the entity but are not names (mention kind "nominal"): العاصمة القطرية. */
     descriptions: z.array(ArabicName).optional(),
     /** COUNTRY: masculine singular nisba stems (قطري); feminine, plural and ال forms are derived. */

@@ -26,13 +26,16 @@ export function matchGazetteer(doc: Doc, gaz: CompiledGazetteer): void {
   const candidates: Candidate[] = [];
   sentences.forEach((s, si) => {
     for (let i = s.tokStart; i < s.tokEnd; i++) {
-      if (tokens.kind[i] !== TokenKind.ArabicWord) continue;
+      const kind = tokens.kind[i];
+      if (kind !== TokenKind.ArabicWord && kind !== TokenKind.LatinWord) continue;
       const form = tokens.norm[i]!;
-      for (const d of decompose(form)) {
+      const readings = kind === TokenKind.ArabicWord ? decompose(form) : [{ prefixLen: 0, bare: form, hasAl: false }];
+      for (const d of readings) {
         let node = gaz.root.get(d.bare);
         let j = i + 1;
         while (node) {
-          const records = node.items.filter((r) => !r.hasAl || d.hasAl);
+          // An alias listed with ال (الناتو) is also written without it (ناتو) when that is no common word.
+          const records = node.items.filter((r) => !r.hasAl || d.hasAl || (r.kind === 'alias' && j === i + 1 && !gaz.commonWords.has(d.bare)));
           if (records.length) {
             candidates.push({
               tokStart: i,

@@ -26,6 +26,8 @@ export function findTitles(doc: Doc, gaz: CompiledGazetteer, rules: NameRules): 
     endAt.set(m.tokEnd, m);
     for (let k = m.tokStart + 1; k < m.tokEnd; k++) inside.set(k, m);
   }
+  honorificNames(doc, gaz, rules, tokens, norm, startAt);
+  for (const m of doc.mentions) endAt.set(m.tokEnd, m);
   sentences.forEach((s, si) => {
     for (let i = s.tokStart; i < s.tokEnd; i++) {
       if (tokens.kind[i] !== TokenKind.ArabicWord || (startAt.has(i) && !insideOrganization(doc, startAt.get(i)!))) continue;
@@ -114,6 +116,29 @@ export function findTitles(doc: Doc, gaz: CompiledGazetteer, rules: NameRules): 
     }
   });
   chainTitles(doc.roles, tokens);
+}
+
+/** "الفريق محمد فريد، رئيس أركان …": a person no gazetteer lists, introduced by an honorific. */
+function honorificNames(doc: Doc, gaz: CompiledGazetteer, rules: NameRules, tokens: Tokens, norm: NonNullable<Doc['norm']>, startAt: Map<number, Mention>): void {
+  const taken = new Uint8Array(tokens.count);
+  for (const m of doc.mentions) taken.fill(1, m.tokStart, m.tokEnd);
+  for (const r of doc.roles) taken.fill(1, r.titleTokStart, r.unitTokEnd);
+  doc.sentences!.forEach((s, si) => {
+    for (let i = s.tokStart; i < s.tokEnd; i++) {
+      if (taken[i]) continue;
+      const form = tokens.norm[i]!.replace(/^و(?=ال)/, '');
+      const h = rules.honorifics.find((p) => p[0] === form && p.every((w, k) => k === 0 || tokens.norm[i + k] === w));
+      if (!h) continue;
+      const p = i + h.length;
+      if (p >= s.tokEnd || taken[p] || startAt.has(p)) continue;
+      const named = newPerson(doc, gaz, tokens, norm, p, s.tokEnd, si, rules, undefined, startAt);
+      if (!named) continue;
+      taken.fill(1, p, named.tokEnd);
+      const m = doc.mentions[doc.mentions.length - 1]!;
+      startAt.set(m.tokStart, m);
+      i = named.tokEnd - 1;
+    }
+  });
 }
 
 /** "رئيس مجلس الوزراء وزير الخارجية القطري محمد …": a title followed by another title holds the same person. */

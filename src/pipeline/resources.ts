@@ -15,11 +15,16 @@ export interface Resources {
   readonly nameRules: NameRules;
   readonly triggers: TriggerLexicon;
   readonly references: ReferenceLexicon;
+  /** The pipeline's data directories, so a stage can read files of its own (lexicons/en/…). */
+  readonly gazetteerDir: string;
+  readonly lexiconDir: string;
 }
 
 export function loadResources(p: Pick<ResolvedPipeline, 'gazetteerDir' | 'lexiconDir'>): Resources {
   const gazetteer = compileGazetteer(loadGazetteers(p.gazetteerDir));
   return {
+    gazetteerDir: p.gazetteerDir,
+    lexiconDir: p.lexiconDir,
     gazetteer,
     boilerplate: compileBoilerplate(readJsonChecked(join(p.lexiconDir, 'boilerplate.json'), BoilerplateFile)),
     nameRules: compileNameRules(
