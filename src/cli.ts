@@ -8,6 +8,8 @@ import { z } from 'zod';
 import { runExtract } from './cli/extract.js';
 import { allNameForms, gazetteerStats, gazetteerValidate } from './cli/gazetteer.js';
 import { runMerge } from './cli/merge.js';
+import { EXPORT_FORMATS, parseExportFormats, type ExportFormat } from './graph/export-formats.js';
+import { writeReport } from './report/write.js';
 import { formatScore, score, type GoldDoc, type PredDoc } from './eval/score.js';
 import { CorpusGraph, DocumentGraph } from './graph/schema.js';
 import { writeFileAtomic } from './io/atomic.js';
@@ -36,6 +38,33 @@ function readJsonl(file: string): unknown[] {
     });
 }
 
+const positiveNumber = (v: string): number => {
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`expected a number above 0, got "${v}"`);
+  return n;
+};
+
+const exportFormats = (v: string): ExportFormat[] => {
+  try {
+    return parseExportFormats(v);
+  } catch (e) {
+    throw new InvalidArgumentError((e as Error).message);
+  }
+};
+
+interface ExtractCliOptions {
+  out: string;
+  pipeline: string;
+  stdin?: boolean;
+  resume?: boolean;
+  concurrency?: number;
+  export?: ExportFormat[];
+  maxDocMb: number;
+  chunkSize: number;
+  docTimeout: number;
+  workerMemory: number;
+}
+
 async function main(argv: string[]): Promise<number> {
   let code = 0;
   const program = new Command('shabaka').version(VERSION).description('Arabic news to a typed knowledge graph').exitOverride();
@@ -47,16 +76,34 @@ async function main(argv: string[]): Promise<number> {
     .option('--concurrency <n>', 'worker threads', positiveInt)
     .option('--resume', 'continue an interrupted run in the same output directory')
     .option('--stdin', 'read JSONL documents on stdin, write document graphs on stdout')
-    .action(async (inputs: string[], o: { out: string; pipeline: string; stdin?: boolean }) => {
+    .option('--export <formats>', `also write exports: ${EXPORT_FORMATS.join(', ')} (comma-separated)`, exportFormats)
+    .option('--max-doc-mb <n>', 'largest document accepted, in MB (larger ones fail with a reason)', positiveNumber, 5)
+    .option('--chunk-size <n>', 'documents per journal chunk (the most work a kill can lose)', positiveInt, 200)
+    .option('--doc-timeout <s>', 'seconds a document may take before its worker is replaced', positiveNumber, 120)
+    .option('--worker-memory <mb>', 'heap limit of each worker thread in MB', positiveInt, 1024)
+    .action(async (inputs: string[], o: ExtractCliOptions) => {
       if (!o.stdin && inputs.length === 0) throw new ConfigError('extract: give input files or directories, or --stdin');
-      code = await runExtract({ inputs, out: o.out, pipeline: o.pipeline, stdin: o.stdin ?? false });
+      code = await runExtract({
+        inputs,
+        out: o.out,
+        pipeline: o.pipeline,
+        stdin: o.stdin ?? false,
+        resume: o.resume ?? false,
+        ...(o.concurrency ? { concurrency: o.concurrency } : {}),
+        exports: o.export ?? [],
+        maxDocumentBytes: Math.round(o.maxDocMb * 1048576),
+        chunkSize: o.chunkSize,
+        documentTimeoutSeconds: o.docTimeout,
+        workerMemoryMb: o.workerMemory,
+      });
     });
   program
     .command('merge')
     .argument('<documents...>', 'documents.jsonl files (shards)')
     .requiredOption('-o, --out <dir>', 'output directory')
-    .action((files: string[], o: { out: string }) => {
-      code = runMerge(files, o.out);
+    .option('--export <formats>', `also write exports: ${EXPORT_FORMATS.join(', ')} (comma-separated)`, exportFormats)
+    .action(async (files: string[], o: { out: string; export?: ExportFormat[] }) => {
+      code = await runMerge(files, o.out, o.export ?? []);
     });
   program
     .command('eval')
@@ -96,6 +143,29 @@ async function main(argv: string[]): Promise<number> {
     .option('--dir <dir>', 'gazetteer directory', DEFAULT_GAZETTEERS)
     .action((o: { dir: string }) => {
       process.stdout.write(allNameForms(o.dir).join('\n') + '\n');
+    });
+  program
+    .command('report')
+    .description('write DIR/report.html: the graph, its filters, entities and evidence in one offline HTML file')
+    .argument('[dir]', 'output directory of extract or merge (reads graph.json, documents.jsonl, manifest.json)', 'output')
+    .action(async (dir: string) => {
+      const r = await writeReport(dir);
+      for (const w of r.warnings.slice(0, 20)) process.stderr.write(`shabaka: report: ${w}\n`);
+      if (r.warnings.length > 20) process.stderr.write(`shabaka: report: … ${r.warnings.length - 20} more warnings (listed in the page)\n`);
+      process.stderr.write(`shabaka: ${r.entities} entities, ${r.relations} relations → ${r.file} (${(r.bytes / 1e6).toFixed(1)} MB)\n`);
+    });
+  gaz
+    .command('mine')
+    .description('propose frequent names the gazetteers lack, from a corpus, with contexts, for review')
+    .argument('<corpus...>', '.jsonl or .jsonl.gz files of documents')
+    .option('--pipeline <file>', 'pipeline configuration', DEFAULT_PIPELINE)
+    .option('--max-docs <n>', 'documents to read at most', positiveInt, 5000)
+    .option('--min-count <n>', 'report names seen at least this often', positiveInt, 3)
+    .option('--limit <n>', 'report at most this many names', positiveInt, 200)
+    .option('--json', 'print JSON lines instead of a table')
+    .action(async (files: string[], o: { pipeline: string; maxDocs: number; minCount: number; limit: number; json?: boolean }) => {
+      const { mineGazetteerCandidates } = await import('./cli/mine.js');
+      code = await mineGazetteerCandidates(files, o);
     });
   program
     .command('schemas')

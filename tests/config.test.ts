@@ -44,7 +44,7 @@ describe('gazetteer files', () => {
 
 describe('pipeline files', () => {
   it('pins the registered stages', () => {
-    expect([...registerStages().keys()]).toEqual(['text', 'gazetteer', 'titles', 'coref', 'relations']);
+    expect([...registerStages().keys()]).toEqual(['text', 'gazetteer', 'titles', 'coref', 'relations', 'en-text', 'en-gazetteer', 'en-titles', 'en-candidates', 'en-coref', 'en-relations']);
   });
 
   it('loads the default pipeline', () => {

@@ -1,77 +1,141 @@
-// The corpus graph: entities and relations merged across documents. Merging works on a
-// commutative summary (sets and sums, sorted on output), so any grouping or order of shards
-// gives the same graph.
+// The corpus graph: entities and relations merged across documents. The builder keeps only a
+// summary (per entity: its canonical record, document ids, a mention count; per relation: counts,
+// document ids, the first evidence spans), never the document graphs, so a corpus streams through
+// it. Every part of the summary merges by set union, sum or "smallest n", so any grouping or order
+// of shards gives the same graph (associative and commutative; a document seen twice counts once).
 import type { CorpusGraph, DocumentGraph } from './schema.js';
 import { relationKey } from './document-graph.js';
 
 type CEntity = CorpusGraph['entities'][number];
 type CRelation = CorpusGraph['relations'][number];
+type CEvidence = CRelation['evidence'][number];
+type EntityBase = Omit<CEntity, 'documents' | 'mentionCount'>;
+
+interface EntityAcc {
+  base: EntityBase;
+  /** JSON of `base`: when documents disagree on a name or source, the smallest wins, in any order. */
+  baseKey: string;
+  documents: Set<string>;
+  mentionCount: number;
+}
+
+interface RelationAcc {
+  key: string;
+  type: CRelation['type'];
+  source: string;
+  target: string;
+  /** Per attribute: its distinct values by their JSON. */
+  attributes: Map<string, Map<string, unknown>>;
+  count: number;
+  documents: Set<string>;
+  evidence: CEvidence[];
+}
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** A total order on evidence: document, start, end, then the whole span. */
+const byEvidence = (a: CEvidence, b: CEvidence): number =>
+  cmp(a.document, b.document) || a.start - b.start || a.end - b.end || cmp(JSON.stringify(a), JSON.stringify(b));
 
 export class CorpusGraphBuilder {
-  private readonly entities = new Map<string, CEntity>();
-  private readonly relations = new Map<string, CRelation>();
+  private readonly entities = new Map<string, EntityAcc>();
+  private readonly relations = new Map<string, RelationAcc>();
   private readonly documents = new Set<string>();
-  /** Evidence kept per relation (the earliest by document id and offset). */
+
+  /** @param maxEvidence evidence spans kept per relation: the first by document id and offset. */
   constructor(private readonly maxEvidence = 10) {}
 
+  get documentCount(): number {
+    return this.documents.size;
+  }
+
+  /** Adds one document graph; a document id already added is ignored (overlapping shards). */
   addDocument(g: DocumentGraph): void {
     const docId = g.document.id;
+    if (this.documents.has(docId)) return;
     this.documents.add(docId);
     for (const e of g.entities) {
-      const { mentions, ...rest } = e;
-      this.addEntity({ ...rest, documents: [docId], mentionCount: mentions.length });
+      const { mentions, ...base } = e;
+      this.addEntity(base, [docId], mentions.length);
     }
     for (const r of g.relations) {
-      const [source, target] = relationKey(r.type, r.source, r.target).split('|').slice(1) as [string, string];
-      const symmetricSwap = source !== r.source;
+      const key = relationKey(r.type, r.source, r.target);
+      const [, source, target] = key.split('|') as [string, string, string];
+      const attrs = new Map<string, Map<string, unknown>>();
+      for (const [k, v] of Object.entries(r.attributes)) attrs.set(k, new Map([[JSON.stringify(v), v]]));
       this.addRelation({
-        key: relationKey(r.type, r.source, r.target),
+        key,
         type: r.type,
-        source: symmetricSwap ? source : r.source,
-        target: symmetricSwap ? target : r.target,
-        attributes: r.attributes,
+        source,
+        target,
+        attributes: attrs,
         count: 1,
-        documents: [docId],
+        documents: new Set([docId]),
         evidence: r.evidence.map((ev) => ({ ...ev, document: docId })),
       });
     }
   }
 
-  addEntity(e: CEntity): void {
-    const old = this.entities.get(e.id);
-    if (!old) {
-      this.entities.set(e.id, { ...e, documents: [...e.documents] });
-      return;
+  /** Merges another summary into this one (shards with disjoint documents). */
+  merge(other: CorpusGraphBuilder): this {
+    for (const d of other.documents) this.documents.add(d);
+    for (const e of other.entities.values()) this.addEntity(e.base, e.documents, e.mentionCount);
+    for (const r of other.relations.values()) {
+      this.addRelation({ ...r, attributes: new Map([...r.attributes].map(([k, m]) => [k, new Map(m)])), documents: new Set(r.documents), evidence: [...r.evidence] });
     }
-    old.documents = union(old.documents, e.documents);
-    old.mentionCount += e.mentionCount;
+    return this;
   }
 
-  addRelation(r: CRelation): void {
+  private addEntity(base: EntityBase, documents: Iterable<string>, mentionCount: number): void {
+    const baseKey = JSON.stringify(base);
+    const old = this.entities.get(base.id);
+    if (!old) {
+      this.entities.set(base.id, { base, baseKey, documents: new Set(documents), mentionCount });
+      return;
+    }
+    if (baseKey < old.baseKey) Object.assign(old, { base, baseKey });
+    for (const d of documents) old.documents.add(d);
+    old.mentionCount += mentionCount;
+  }
+
+  private addRelation(r: RelationAcc): void {
     const old = this.relations.get(r.key);
     if (!old) {
-      this.relations.set(r.key, { ...r, documents: [...r.documents], evidence: [...r.evidence] });
+      r.evidence.sort(byEvidence);
+      r.evidence.length = Math.min(r.evidence.length, this.maxEvidence);
+      this.relations.set(r.key, r);
       return;
     }
     old.count += r.count;
-    old.documents = union(old.documents, r.documents);
+    for (const d of r.documents) old.documents.add(d);
     old.evidence = [...old.evidence, ...r.evidence].sort(byEvidence).slice(0, this.maxEvidence);
-    old.attributes = mergeAttributes(old.attributes, r.attributes);
+    for (const [k, values] of r.attributes) {
+      const mine = old.attributes.get(k);
+      if (!mine) old.attributes.set(k, new Map(values));
+      else for (const [json, v] of values) mine.set(json, v);
+    }
   }
 
   build(): CorpusGraph {
-    const entities = [...this.entities.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    for (const e of entities) e.documents.sort();
-    const relations = [...this.relations.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    for (const r of relations) {
-      r.documents.sort();
-      r.evidence.sort(byEvidence);
-      r.evidence = r.evidence.slice(0, this.maxEvidence);
-    }
+    const entities: CEntity[] = [...this.entities.values()]
+      .sort((a, b) => cmp(a.base.id, b.base.id))
+      .map((e) => ({ ...e.base, documents: [...e.documents].sort(cmp), mentionCount: e.mentionCount }));
+    const relations: CRelation[] = [...this.relations.values()]
+      .sort((a, b) => cmp(a.key, b.key))
+      .map((r) => ({
+        key: r.key,
+        type: r.type,
+        source: r.source,
+        target: r.target,
+        attributes: buildAttributes(r.attributes),
+        count: r.count,
+        documents: [...r.documents].sort(cmp),
+        evidence: r.evidence,
+      }));
     const count = <T>(xs: readonly T[], k: (x: T) => string): Record<string, number> => {
       const o: Record<string, number> = {};
       for (const x of xs) o[k(x)] = (o[k(x)] ?? 0) + 1;
-      return Object.fromEntries(Object.entries(o).sort());
+      return Object.fromEntries(Object.entries(o).sort(([a], [b]) => cmp(a, b)));
     };
     return {
       schema: 'shabaka/corpus-graph@1',
@@ -88,17 +152,12 @@ export class CorpusGraphBuilder {
   }
 }
 
-const union = (a: readonly string[], b: readonly string[]): string[] => [...new Set([...a, ...b])].sort();
-const byEvidence = (a: { document: string; start: number }, b: { document: string; start: number }): number =>
-  a.document < b.document ? -1 : a.document > b.document ? 1 : a.start - b.start;
-
-/** Attribute values from several documents: equal values stay, differing ones become a sorted list. */
-function mergeAttributes(a: Record<string, unknown>, b: Record<string, unknown>): Record<string, unknown> {
+/** An attribute with one value across documents keeps it; several values become a list sorted by JSON. */
+function buildAttributes(attrs: ReadonlyMap<string, ReadonlyMap<string, unknown>>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const k of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) {
-    const vs = [...(Array.isArray(a[k]) && k !== 'between' ? (a[k] as unknown[]) : a[k] === undefined ? [] : [a[k]]), ...(Array.isArray(b[k]) && k !== 'between' ? (b[k] as unknown[]) : b[k] === undefined ? [] : [b[k]])];
-    const uniq = [...new Map(vs.map((v) => [JSON.stringify(v), v])).entries()].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)).map(([, v]) => v);
-    out[k] = uniq.length === 1 ? uniq[0] : uniq;
+  for (const k of [...attrs.keys()].sort(cmp)) {
+    const values = [...attrs.get(k)!].sort(([a], [b]) => cmp(a, b)).map(([, v]) => v);
+    out[k] = values.length === 1 ? values[0] : values;
   }
   return out;
 }

@@ -47,6 +47,9 @@ export function findTitles(doc: Doc, gaz: CompiledGazetteer, rules: NameRules): 
         of = comp.entity;
         e = comp.tokEnd;
         e += phraseAt(rules.titleModifiers, tokens.norm, e, s.tokEnd);
+      } else if (comp && doc.entities.get(comp.entity)?.type === 'LOCATION' && !t.requiresOf) {
+        // "رئيس بلدية مصراتة محمود …": a place in the title is no body of a role, but the name follows it.
+        e = comp.tokEnd;
       } else if (!comp && e < s.tokEnd) {
         // Inside a longer name ("مكتب رئيس الوزراء الإسرائيلي") the nisba is no mention of its own.
         const body = bodyAt(gaz, tokens.norm[e]!);

@@ -9,6 +9,7 @@ import { extractRelations } from '../relations/extract.js';
 import { normalize } from '../text/normalize.js';
 import { segment } from '../text/segment.js';
 import { tokenize } from '../text/tokenize.js';
+import { englishStages } from '../en/stages.js';
 import type { StageFactory } from './stage.js';
 
 const NoOptions = z.strictObject({});
@@ -64,5 +65,6 @@ export function registerStages(): ReadonlyMap<string, StageFactory> {
       },
     },
   ];
-  return new Map(stages.map((s) => [s.name, s]));
+  // The English stages (src/en/) after the Arabic ones.
+  return new Map([...stages, ...englishStages()].map((s) => [s.name, s]));
 }

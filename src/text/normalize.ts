@@ -60,8 +60,9 @@ for (let d = 0; d < 10; d++) {
 for (const c of [0x00a0, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x202f, 0x205f, 0x3000]) {
   replace(c, 0x20);
 }
-// Hashtags join words with "_" (#كوريا_الشمالية): read it as a space.
+// Hashtags (#ترمب، #كوريا_الشمالية): "#" and the "_" joining words read as spaces.
 replace(0x5f, 0x20);
+replace(0x23, 0x20);
 // ASCII upper case → lower case (same length).
 for (let c = 0x41; c <= 0x5a; c++) replace(c, c + 32);
 // Arabic presentation forms: NFKC, which may expand one unit into several.

@@ -1,0 +1,10 @@
+import { buildPipeline } from '/work/main/src/pipeline/runner.js';
+let t = performance.now();
+const p = buildPipeline('/work/main/pipelines/news-en.json');
+console.error('build', (performance.now() - t).toFixed(0));
+const text = process.argv[2] ?? "Qatari Foreign Minister Mohammed bin Abdulrahman Al Thani discussed with his American counterpart Antony Blinken on Wednesday the mediation efforts between Israel and Hamas.";
+t = performance.now();
+const g = p.process({ id: 't', published: '2024-07-24' }, text);
+console.error('doc', (performance.now() - t).toFixed(0));
+for (const e of g.entities) console.log(e.id, e.type, JSON.stringify(e.mentions.map((m) => [m.text, m.kind, m.rule, text.slice(m.start, m.end) === m.text])));
+for (const r of g.relations) console.log(r.type, r.source, '->', r.target, JSON.stringify(r.attributes), r.rule, r.evidence[0]?.trigger?.text);

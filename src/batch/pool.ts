@@ -1,0 +1,200 @@
+// A pool of extraction workers (worker_threads). Each worker builds the pipeline once. A worker
+// that crashes (uncaught error, out of memory, exit) or runs past the per-document time limit is
+// replaced; its document is retried once on a fresh worker, then marked failed. Configuration
+// errors and gazetteers that change under a running batch stop the pool (PoolError).
+import { Worker } from 'node:worker_threads';
+import type { OkRecord, Outcome } from './record.js';
+import type { FromWorker, PipelineInfo, ToWorker, WorkerData } from './worker-protocol.js';
+
+export interface PoolOptions {
+  /** Number of worker threads. */
+  size: number;
+  pipelineFile: string;
+  /** The worker module; @default the compiled src/batch/worker.ts beside this file */
+  workerUrl?: URL;
+  /** A document still running after this long is abandoned (its worker is replaced). @default 120000 */
+  documentTimeoutMs?: number;
+  /** Heap limit of each worker in MB: a runaway document crashes its worker, not the run. @default 1024 */
+  workerMemoryMb?: number;
+}
+
+/** The pool cannot go on: bad configuration (exit 2) or a worker that cannot start. */
+export class PoolError extends Error {
+  constructor(
+    message: string,
+    readonly config: boolean,
+  ) {
+    super(message);
+    this.name = 'PoolError';
+  }
+}
+
+class WorkerCrash extends Error {}
+
+interface Task {
+  resolve(o: Outcome): void;
+  reject(e: Error): void;
+  timer: NodeJS.Timeout;
+  timedOut: boolean;
+}
+
+interface Slot {
+  worker: Worker;
+  ready: boolean;
+  task: Task | undefined;
+}
+
+const sameInfo = (a: PipelineInfo, b: PipelineInfo): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+export class WorkerPool {
+  private info_: PipelineInfo | undefined;
+  private readonly idle: Slot[] = [];
+  private readonly waiters: { resolve(s: Slot): void; reject(e: Error): void }[] = [];
+  private readonly slots = new Set<Slot>();
+  private failure: PoolError | undefined;
+  private closing = false;
+  /** Workers that crashed or timed out during the run. */
+  crashes = 0;
+
+  private constructor(private readonly o: Required<Omit<PoolOptions, 'workerUrl'>> & { workerUrl: URL }) {}
+
+  static async start(o: PoolOptions): Promise<WorkerPool> {
+    const pool = new WorkerPool({
+      size: o.size,
+      pipelineFile: o.pipelineFile,
+      workerUrl: o.workerUrl ?? new URL('./worker.js', import.meta.url),
+      documentTimeoutMs: o.documentTimeoutMs ?? 120_000,
+      workerMemoryMb: o.workerMemoryMb ?? 1024,
+    });
+    try {
+      const infos = await Promise.all(Array.from({ length: o.size }, () => pool.spawn()));
+      const first = infos[0]!;
+      if (!infos.every((i) => sameInfo(i, first))) throw new PoolError('the gazetteers changed while the workers were starting; run again', false);
+      pool.info_ = first;
+    } catch (e) {
+      await pool.close();
+      throw e;
+    }
+    return pool;
+  }
+
+  get info(): PipelineInfo {
+    return this.info_!;
+  }
+
+  /** Runs one document; never rejects for a crash (the outcome says failed), only when the pool stops. */
+  async run(rec: OkRecord): Promise<Outcome> {
+    for (let attempt = 1; ; attempt++) {
+      const slot = await this.acquire();
+      try {
+        return await this.exec(slot, rec);
+      } catch (e) {
+        if (!(e instanceof WorkerCrash)) throw e;
+        if (attempt >= 2) {
+          return { entry: { id: rec.doc.id, input: rec.input, status: 'failed', reason: `worker crashed twice on this document (last: ${e.message})` } };
+        }
+      }
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    await Promise.all([...this.slots].map((s) => s.worker.terminate()));
+  }
+
+  private exec(slot: Slot, rec: OkRecord): Promise<Outcome> {
+    return new Promise<Outcome>((resolve, reject) => {
+      const task: Task = {
+        resolve,
+        reject,
+        timedOut: false,
+        timer: setTimeout(() => {
+          task.timedOut = true;
+          void slot.worker.terminate();
+        }, this.o.documentTimeoutMs),
+      };
+      task.timer.unref();
+      slot.task = task;
+      slot.worker.postMessage({ type: 'doc', rec } satisfies ToWorker);
+    });
+  }
+
+  private acquire(): Promise<Slot> {
+    if (this.failure) return Promise.reject(this.failure);
+    const s = this.idle.pop();
+    if (s) return Promise.resolve(s);
+    return new Promise((resolve, reject) => this.waiters.push({ resolve, reject }));
+  }
+
+  private release(slot: Slot): void {
+    const w = this.waiters.shift();
+    if (w) w.resolve(slot);
+    else this.idle.push(slot);
+  }
+
+  private fail(e: PoolError): void {
+    this.failure ??= e;
+    for (const w of this.waiters.splice(0)) w.reject(this.failure);
+  }
+
+  private spawn(): Promise<PipelineInfo> {
+    return new Promise((resolve, reject) => {
+      const worker = new Worker(this.o.workerUrl, {
+        workerData: { pipelineFile: this.o.pipelineFile } satisfies WorkerData,
+        resourceLimits: { maxOldGenerationSizeMb: this.o.workerMemoryMb },
+      });
+      const slot: Slot = { worker, ready: false, task: undefined };
+      this.slots.add(slot);
+      let lastError: Error | undefined;
+      worker.on('message', (m: FromWorker) => {
+        if (m.type === 'ready') {
+          slot.ready = true;
+          const info: PipelineInfo = { config: m.config, gazetteers: m.gazetteers };
+          resolve(info);
+          if (this.info_ && !sameInfo(info, this.info_)) {
+            this.fail(new PoolError('the gazetteers or the pipeline changed during the run (a restarted worker loaded different files); resume when they are settled', false));
+            return;
+          }
+          this.release(slot);
+        } else if (m.type === 'fatal') {
+          const err = new PoolError(m.message, m.config);
+          reject(err);
+          this.fail(err);
+        } else {
+          const t = slot.task;
+          if (!t) return;
+          slot.task = undefined;
+          clearTimeout(t.timer);
+          this.release(slot);
+          const out: Outcome = { entry: m.entry };
+          if (m.line !== undefined) out.line = m.line;
+          t.resolve(out);
+        }
+      });
+      worker.on('error', (e) => {
+        lastError = e;
+      });
+      worker.on('exit', (code) => {
+        this.slots.delete(slot);
+        const i = this.idle.indexOf(slot);
+        if (i >= 0) this.idle.splice(i, 1);
+        if (this.closing) return;
+        if (!slot.ready) {
+          const err = new PoolError(`a worker stopped while starting: ${lastError?.message ?? `exit code ${code}`}`, false);
+          reject(err);
+          this.fail(err);
+          return;
+        }
+        this.crashes++;
+        this.spawn().catch((e: unknown) => this.fail(e instanceof PoolError ? e : new PoolError(String(e), false)));
+        const t = slot.task;
+        if (t) {
+          clearTimeout(t.timer);
+          slot.task = undefined;
+          const why = t.timedOut ? `timed out after ${this.o.documentTimeoutMs / 1000} s` : lastError ? `${lastError.name}: ${lastError.message}` : `worker exited with code ${code}`;
+          t.reject(new WorkerCrash(why));
+        }
+      });
+    });
+  }
+}

@@ -1,0 +1,151 @@
+// Coreference inside an English document, as in the Arabic coref stage: short names after the full
+// name (Blinken → Antony Blinken, Wang → Wang Yi), titles without a name (the Qatari prime minister
+// → the holder), and descriptions (the two countries, the two ministers, his country).
+import type { CompiledGazetteer } from '../gazetteer/compile.js';
+import type { Doc } from '../doc.js';
+import { need } from '../doc.js';
+import { addEntity } from '../match/gazetteer-match.js';
+import { longestAt, type EnglishLexicons } from './lexicon.js';
+import { isFamilyNameFirst, surnames } from './names.js';
+import { nameTokens, type EnglishLayer } from './text.js';
+
+export function resolveEnglishCoreference(doc: Doc, gaz: CompiledGazetteer, lex: EnglishLexicons, layer: EnglishLayer): void {
+  shortNames(doc, gaz, lex, layer);
+  resolveTitles(doc, gaz);
+  resolveReferences(doc, gaz, lex);
+}
+
+function shortNames(doc: Doc, gaz: CompiledGazetteer, lex: EnglishLexicons, layer: EnglishLayer): void {
+  const tokens = need(doc, 'tokens', 'en-coref');
+  const sentences = need(doc, 'sentences', 'en-coref');
+  const covered = new Uint8Array(tokens.count);
+  for (const m of doc.mentions) covered.fill(1, m.tokStart, m.tokEnd);
+  for (const r of doc.roles) covered.fill(1, r.titleTokStart, r.titleTokEnd);
+  // key (folded short name) → the one person it names, from where the full name was first seen; null when shared.
+  const keys = new Map<string, { entity: string; after: number } | null>();
+  for (const m of doc.mentions) {
+    if (m.kind !== 'name' || doc.entities.get(m.entity)?.type !== 'PERSON' || m.tokEnd - m.tokStart < 2) continue;
+    const entry = gaz.byId.get(m.entity);
+    const familyFirst = entry !== undefined && isFamilyNameFirst(gaz, entry, lex);
+    const raw = nameTokens(m.text).raw;
+    for (const s of surnames(raw, lex.particles, familyFirst)) {
+      const k = nameTokens(s.join(' ')).folded.join(' ');
+      const old = keys.get(k);
+      if (old === undefined) keys.set(k, { entity: m.entity, after: m.tokStart });
+      else if (old && old.entity !== m.entity) keys.set(k, null);
+      else if (old && m.tokStart < old.after) old.after = m.tokStart;
+    }
+  }
+  if (!keys.size) return;
+  sentences.forEach((s, si) => {
+    for (let i = s.tokStart; i < s.tokEnd; i++) {
+      if (covered[i] || !layer.cap[i]) continue;
+      const two = i + 1 < s.tokEnd && !covered[i + 1] ? keys.get(`${tokens.norm[i]} ${tokens.norm[i + 1]}`) : undefined;
+      const hit = two ?? keys.get(tokens.norm[i]!);
+      if (!hit || hit.after > i) continue;
+      const endTok = two ? i + 2 : i + 1;
+      const start = tokens.start[i]!, end = tokens.end[endTok - 1]!;
+      doc.mentions.push({ start, end, text: doc.text.slice(start, end), kind: 'alias', sentence: si, tokStart: i, tokEnd: endTok, entity: hit.entity, rule: 'coref:en-short-name' });
+      covered.fill(1, i, endTok);
+      i = endTok - 1;
+    }
+  });
+}
+
+const dateOk = (published: string | undefined, from?: string, to?: string): boolean => {
+  if (!published) return to === undefined;
+  const d = published.slice(0, 10);
+  return (!from || from.slice(0, d.length) <= d) && (!to || d <= `${to}\uffff`);
+};
+
+/** "the Qatari prime minister" stands for the holder: the same office named with a person in the document, else the listed holder at the date. */
+function resolveTitles(doc: Doc, gaz: CompiledGazetteer): void {
+  for (const link of doc.roles) {
+    if (link.role === 'counterpart' && !link.of) continue;
+    if (!link.person && link.of) {
+      const office = link.role === 'counterpart' ? doc.roles.find((r) => r !== link && r.sentence === link.sentence && r.role !== 'counterpart')?.role : link.role;
+      const same = doc.roles.find((r) => r !== link && r.person && (r.role === office || (link.role === 'counterpart' && r.role !== 'counterpart')) && r.of === link.of);
+      let person = same?.person;
+      if (!person && link.role !== 'counterpart') {
+        const holders = gaz.entries
+          .map((e, i) => ({ e, i }))
+          .filter(({ e }) => e.roles?.some((r) => r.role === link.role && r.of === link.of && dateOk(doc.meta.published, r.from, r.to)));
+        const mentioned = holders.filter(({ e }) => doc.mentions.some((m) => m.entity === e.id));
+        const pick = mentioned.length === 1 ? mentioned[0] : holders.length === 1 && doc.meta.published ? holders[0] : undefined;
+        if (pick) {
+          addEntity(doc, gaz, pick.i);
+          person = pick.e.id;
+        }
+      }
+      if (person) link.person = person;
+    }
+    if (link.person && link.unitTokStart === link.titleTokStart && link.unitTokEnd === link.titleTokEnd) {
+      doc.mentions.push({
+        start: link.start,
+        end: link.coreEnd,
+        text: doc.text.slice(link.start, link.coreEnd),
+        kind: 'title',
+        sentence: link.sentence,
+        tokStart: link.titleTokStart,
+        tokEnd: link.titleTokEnd,
+        entity: link.person,
+        rule: link.rule,
+      });
+    }
+  }
+}
+
+/** "his country" → the speaker's country; "the two countries" → the last two countries; "the two ministers" → the last two people. */
+function resolveReferences(doc: Doc, gaz: CompiledGazetteer, lex: EnglishLexicons): void {
+  const tokens = need(doc, 'tokens', 'en-coref');
+  const sentences = need(doc, 'sentences', 'en-coref');
+  const events = doc.mentions
+    .filter((m) => m.kind !== 'title')
+    .map((m) => ({ tok: m.tokStart, entity: m.entity }))
+    .concat(doc.roles.filter((r) => r.of).map((r) => ({ tok: r.titleTokStart, entity: r.of! })))
+    .sort((a, b) => a.tok - b.tok);
+  const countryOf = (id: string): string | undefined => {
+    const e = doc.entities.get(id);
+    if (!e) return undefined;
+    if (e.type === 'COUNTRY') return id;
+    if (e.standsFor && doc.entities.get(e.standsFor)?.type === 'COUNTRY') return e.standsFor;
+    if (e.type === 'PERSON') {
+      const link = doc.roles.find((r) => r.person === id && r.of && doc.entities.get(r.of)?.type === 'COUNTRY');
+      if (link) return link.of;
+      const g = gaz.byId.get(id);
+      const role = g !== undefined ? gaz.entries[g]!.roles?.find((r) => r.of.startsWith('country:') && dateOk(doc.meta.published, r.from, r.to)) : undefined;
+      if (role && !doc.entities.has(role.of)) addEntity(doc, gaz, gaz.byId.get(role.of)!);
+      return role?.of;
+    }
+    return undefined;
+  };
+  sentences.forEach((s, si) => {
+    for (let i = s.tokStart; i < s.tokEnd; i++) {
+      const hit = longestAt(lex.references, tokens.norm, i, s.tokEnd);
+      if (!hit) continue;
+      const kind = hit.items[0]!;
+      const before = events.filter((e) => e.tok < i);
+      let entities: string[] = [];
+      if (kind === 'speaker_country') {
+        for (let k = before.length - 1; k >= 0 && !entities.length; k--) {
+          const c = doc.entities.get(before[k]!.entity)?.type === 'PERSON' ? countryOf(before[k]!.entity) : undefined;
+          if (c) entities = [c];
+        }
+      } else {
+        const want = kind === 'last_two_persons' ? 'PERSON' : 'COUNTRY';
+        for (let k = before.length - 1; k >= 0 && entities.length < 2; k--) {
+          const ent = before[k]!.entity;
+          const id = want === 'COUNTRY' ? (doc.entities.get(ent)?.type !== 'PERSON' ? countryOf(ent) : undefined) : doc.entities.get(ent)?.type === 'PERSON' ? ent : undefined;
+          if (id && !entities.includes(id)) entities.push(id);
+        }
+        if (entities.length < 2) entities = [];
+      }
+      if (!entities.length) continue;
+      const start = tokens.start[i]!, end = tokens.end[hit.end - 1]!;
+      const text = doc.text.slice(start, end);
+      doc.references.push({ tokStart: i, tokEnd: hit.end, sentence: si, entities, start, end, text, rule: `coref:en-${kind}` });
+      if (entities.length === 1) doc.mentions.push({ start, end, text, kind: 'pronoun', sentence: si, tokStart: i, tokEnd: hit.end, entity: entities[0]!, rule: `coref:en-${kind}` });
+      i = hit.end - 1;
+    }
+  });
+}

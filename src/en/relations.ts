@@ -1,0 +1,152 @@
+// English relation extraction, with the semantics of the Arabic one (src/relations/extract.ts):
+// triggers found by the longest form, argument patterns tried in order, the same type checks
+// (relations/types.ts), negated / cancelled / requested events dropped, planned ones marked, a
+// phone cue anywhere in the sentence giving the meeting's mode, HOLDS_ROLE from title phrases.
+import type { Doc, RelationRecord } from '../doc.js';
+import { need } from '../doc.js';
+import type { CompiledGazetteer } from '../gazetteer/compile.js';
+import { relationKey } from '../graph/document-graph.js';
+import type { Binding } from '../relations/patterns.js';
+import { checkTypes } from '../relations/types.js';
+import type { Tokens } from '../text/tokenize.js';
+import { longestAt, type EnglishLexicons, type EnTriggerDef, type PhraseTrie } from './lexicon.js';
+import { EN_PATTERN_FNS, type EnHit } from './patterns.js';
+import type { EnglishLayer } from './text.js';
+import { englishUnits } from './units.js';
+
+const VERB_TAGS = new Set(['VERB', 'AUX']);
+const CLAUSE_BREAKS = new Set([',', ';', ':', '.', '"', '“', '”', '(', ')']);
+
+export function extractEnglishRelations(doc: Doc, gaz: CompiledGazetteer, lex: EnglishLexicons, layer: EnglishLayer, minConfidence: number): void {
+  const tokens = need(doc, 'tokens', 'en-relations');
+  const sentences = need(doc, 'sentences', 'en-relations');
+  const seen = new Map<string, RelationRecord>();
+  const add = (r: RelationRecord): void => {
+    if (r.confidence < minConfidence || r.source === r.target) return;
+    const k = relationKey(r.type, r.source, r.target);
+    const old = seen.get(k);
+    if (!old) {
+      seen.set(k, r);
+      doc.relations.push(r);
+    } else if (old.evidence.length < 5 && !old.evidence.some((e) => e.start === r.evidence[0]!.start)) {
+      old.evidence.push(...r.evidence);
+      old.confidence = Math.max(old.confidence, r.confidence);
+      if (old.attributes['modality'] === 'planned' && r.attributes['modality'] === 'done') old.attributes['modality'] = 'done';
+    }
+  };
+  holdsRole(doc, gaz, add);
+  sentences.forEach((s, si) => {
+    const units = englishUnits(doc, si, lex, layer);
+    if (!units.length) return;
+    const hits = findTriggers(lex, tokens, layer, s.tokStart, s.tokEnd);
+    const phone = hits.find((h) => h.def.type === 'MET_WITH' && h.def.attributes['mode'] && h.def.attributes['mode'] !== 'in_person');
+    const sentence = { tokStart: s.tokStart, tokEnd: s.tokEnd };
+    for (const hit of hits) {
+      if (blocked(hit, tokens, s.tokStart, lex)) continue;
+      const planned = near(lex.plannedCues, tokens, hit, s.tokStart, s.tokEnd, 6);
+      for (const name of hit.def.patterns) {
+        const bindings = EN_PATTERN_FNS[name]({ hit, units, tokens, sentence, lex, hits });
+        const good = bindings.map((b) => checkTypes(hit.def.type, b, doc)).filter((b): b is Binding => b !== null);
+        if (!good.length) continue;
+        const tStart = tokens.start[hit.tokStart]!, tEnd = tokens.end[hit.tokEnd - 1]!;
+        for (const b of good) {
+          const attributes: Record<string, unknown> = { ...hit.def.attributes, ...b.attributes };
+          if (phone && hit.def.type === 'MET_WITH') attributes['mode'] = phone.def.attributes['mode'];
+          if (hit.def.type === 'VISITS' || planned) attributes['modality'] = planned ? 'planned' : 'done';
+          add({
+            type: hit.def.type,
+            source: b.source,
+            target: b.target,
+            attributes,
+            confidence: b.confidence,
+            evidence: [{ start: s.start, end: s.end, text: doc.text.slice(s.start, s.end), trigger: { start: tStart, end: tEnd, text: doc.text.slice(tStart, tEnd) } }],
+            rule: `en:${hit.def.id}/${name}`,
+          });
+        }
+        break;
+      }
+    }
+  });
+}
+
+/** Triggers of a sentence, longest form first; a form that is both a noun and a verb (visits, strikes) is read by its POS tag. */
+export function findTriggers(lex: EnglishLexicons, tokens: Tokens, layer: EnglishLayer, from: number, to: number): EnHit[] {
+  const hits: EnHit[] = [];
+  for (let i = from; i < to; i++) {
+    const m = longestAt(lex.triggers, tokens.norm, i, to);
+    if (!m) continue;
+    const defs = [...new Set(m.items)];
+    const verb = VERB_TAGS.has(layer.pos[i]!);
+    const byPos = defs.filter((d: EnTriggerDef) => (d.pos === 'verb') === verb);
+    const chosen = byPos.length ? byPos : defs;
+    // One reading per relation type.
+    const types = new Set<string>();
+    for (const def of chosen) {
+      if (types.has(def.type)) continue;
+      types.add(def.type);
+      hits.push({ def, tokStart: i, tokEnd: m.end });
+    }
+    i = m.end - 1;
+  }
+  return hits;
+}
+
+/** Negated ("did not meet"), cancelled ("called off his visit") or only requested ("urged talks") events, looked for back to the clause start. */
+function blocked(hit: EnHit, tokens: Tokens, from: number, lex: EnglishLexicons): boolean {
+  const t = hit.def.type;
+  for (let k = hit.tokStart - 1; k >= Math.max(from, hit.tokStart - 12); k--) {
+    if (CLAUSE_BREAKS.has(tokens.norm[k]!)) break;
+    if (k >= hit.tokStart - 3 && longestAt(lex.negators, tokens.norm, k, hit.tokStart)) return true;
+    // "efforts to end the war": a war being ended did happen; ended talks or support did not.
+    if (t !== 'OPPOSES' && t !== 'AT_WAR_WITH' && longestAt(lex.cancellers, tokens.norm, k, hit.tokStart)) return true;
+    if (t !== 'SUPPORTS' && t !== 'OPPOSES' && longestAt(lex.requesters, tokens.norm, k, hit.tokStart)) return true;
+  }
+  return false;
+}
+
+function near(cues: PhraseTrie<true>, tokens: Tokens, hit: EnHit, from: number, to: number, window: number): boolean {
+  for (let k = Math.max(from, hit.tokStart - window); k < Math.min(to, hit.tokEnd + window); k++) {
+    if (k >= hit.tokStart && k < hit.tokEnd) continue;
+    if (longestAt(cues, tokens.norm, k, to)) return true;
+  }
+  return false;
+}
+
+/** The body a listed person holds `role` of, at the document's date when known. */
+function officeOf(gaz: CompiledGazetteer, person: string, role: string, published: string | undefined): string | undefined {
+  const i = gaz.byId.get(person);
+  if (i === undefined) return undefined;
+  const roles = gaz.entries[i]!.roles?.filter((r) => r.role === role) ?? [];
+  const d = published?.slice(0, 10);
+  const dated = d ? roles.filter((r) => (!r.from || r.from <= d) && (!r.to || d <= `${r.to}\uffff`)) : [];
+  const pick = dated.length ? dated : roles;
+  return new Set(pick.map((r) => r.of)).size === 1 ? pick[0]!.of : undefined;
+}
+
+/** HOLDS_ROLE from title phrases tied to a person and a country or organization (counterpart: the other office of the sentence). */
+function holdsRole(doc: Doc, gaz: CompiledGazetteer, add: (r: RelationRecord) => void): void {
+  const sentences = doc.sentences!;
+  for (const link of doc.roles) {
+    if (!link.person) continue;
+    let role = link.role;
+    if (role === 'counterpart') {
+      const other =
+        doc.roles.find((r) => r !== link && r.sentence === link.sentence && r.role !== 'counterpart') ??
+        doc.roles.filter((r) => r.sentence < link.sentence && r.role !== 'counterpart').pop();
+      role = other?.role ?? 'counterpart';
+    }
+    const of = link.of ?? officeOf(gaz, link.person, role, doc.meta.published);
+    // As in Arabic, only a body the document names: a relation never points at an entity without a mention.
+    if (!of || !doc.entities.has(of)) continue;
+    const s = sentences[link.sentence]!;
+    add({
+      type: 'HOLDS_ROLE',
+      source: link.person,
+      target: of,
+      attributes: { role },
+      confidence: 0.9,
+      evidence: [{ start: s.start, end: s.end, text: doc.text.slice(s.start, s.end), trigger: { start: link.start, end: link.end, text: doc.text.slice(link.start, link.end) } }],
+      rule: link.rule,
+    });
+  }
+}
