@@ -6,9 +6,8 @@ import { need } from '../doc.js';
 import type { CompiledGazetteer } from '../gazetteer/compile.js';
 import { addEntity } from '../match/gazetteer-match.js';
 import type { Resources } from '../pipeline/resources.js';
-import { decompose } from '../text/clitics.js';
 import { toOriginal } from '../text/normalize.js';
-import { TokenKind } from '../text/tokenize.js';
+import { TokenKind, readingsOf } from '../text/tokenize.js';
 
 export function resolveCoreference(doc: Doc, res: Resources): void {
   shortNames(doc, res);
@@ -59,7 +58,7 @@ function shortNames(doc: Doc, res: Resources): void {
       if (s.article !== article) return;
       for (let i = s.tokStart; i < s.tokEnd; i++) {
         if (covered[i] || tokens.kind[i] !== TokenKind.ArabicWord) continue;
-        for (const d of decompose(tokens.norm[i]!)) {
+        for (const d of readingsOf(tokens, i)) {
           if (d.hasAl) continue;
           const two = i + 1 < s.tokEnd && !covered[i + 1] ? keys.get(`${d.bare} ${tokens.norm[i + 1]}`) : undefined;
           const one = keys.get(d.bare);
@@ -88,7 +87,12 @@ const dateOk = (published: string | undefined, from?: string, to?: string): bool
 /** A title without a name ("وزير خارجية قطر") stands for the person holding that office. */
 function resolveTitles(doc: Doc, gaz: CompiledGazetteer): void {
   const sentences = need(doc, 'sentences', 'coref');
-  const tokens = need(doc, 'tokens', 'coref');
+  const mentionedIn = new Map<string, Set<number>>();
+  for (const m of doc.mentions) {
+    let set = mentionedIn.get(m.entity);
+    if (!set) mentionedIn.set(m.entity, (set = new Set()));
+    set.add(sentences[m.sentence]!.article);
+  }
   for (const link of doc.roles) {
     if (link.role === 'counterpart' && !link.of) continue;
     if (!link.person && link.of) {
@@ -100,10 +104,10 @@ function resolveTitles(doc: Doc, gaz: CompiledGazetteer): void {
       const sameOffice = doc.roles.find((r) => r !== link && r.person && sameRole(r.role) && r.of === link.of && sentences[r.sentence]!.article === article);
       let person = sameOffice?.person;
       if (!person && link.role !== 'counterpart') {
-        const holders = gaz.entries
-          .map((e, i) => ({ e, i }))
+        const holders = (gaz.holdersOf.get(link.of) ?? [])
+          .map((i) => ({ e: gaz.entries[i]!, i }))
           .filter(({ e }) => e.roles?.some((r) => r.role === link.role && r.of === link.of && dateOk(doc.meta.published, r.from, r.to)));
-        const mentioned = holders.filter(({ e }) => doc.mentions.some((m) => m.entity === e.id && sentences[m.sentence]!.article === article));
+        const mentioned = holders.filter(({ e }) => mentionedIn.get(e.id)?.has(article));
         const pick = mentioned.length === 1 ? mentioned[0] : holders.length === 1 && doc.meta.published ? holders[0] : undefined;
         if (pick) {
           addEntity(doc, gaz, pick.i);
@@ -127,7 +131,6 @@ function resolveTitles(doc: Doc, gaz: CompiledGazetteer): void {
       });
     }
   }
-  void tokens;
 }
 
 /** بلاده → the speaker's country; البلدين → the two countries last named; الوزيران → the two people last named. */
@@ -159,10 +162,10 @@ function resolveReferences(doc: Doc, res: Resources): void {
   sentences.forEach((s, si) => {
     for (let i = s.tokStart; i < s.tokEnd; i++) {
       if (tokens.kind[i] !== TokenKind.ArabicWord || covered[i]) continue;
-      const d = decompose(tokens.norm[i]!).find((x) => res.references.get(x.bare)?.withArticle === x.hasAl);
+      const d = readingsOf(tokens, i).find((x) => res.references.get(x.bare)?.withArticle === x.hasAl);
       if (!d) continue;
       const kind = res.references.get(d.bare)!.refersTo;
-      const before = events.filter((e) => e.tok < i && sentences[tokenSentenceOf(sentences, e.tok)]?.article === s.article);
+      const before = eventsBefore(events, i, (tok) => sentences[doc.tokenSentence![tok]!]?.article === s.article);
       let entities: string[] = [];
       if (kind === 'last_organization') {
         const org = [...before].reverse().find((e) => doc.entities.get(e.entity)?.type === 'ORGANIZATION');
@@ -191,16 +194,18 @@ function resolveReferences(doc: Doc, res: Resources): void {
   });
 }
 
-function tokenSentenceOf(sentences: NonNullable<Doc['sentences']>, tok: number): number {
-  let lo = 0, hi = sentences.length - 1;
-  while (lo <= hi) {
+/** The events before token `tok` that pass `keep`, nearest last (the caller scans from the end); at most 50. */
+function eventsBefore<E extends { tok: number }>(events: readonly E[], tok: number, keep: (tok: number) => boolean): E[] {
+  let hi = events.length;
+  let lo = 0;
+  while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    const s = sentences[mid]!;
-    if (tok < s.tokStart) hi = mid - 1;
-    else if (tok >= s.tokEnd) lo = mid + 1;
-    else return mid;
+    if (events[mid]!.tok < tok) lo = mid + 1;
+    else hi = mid;
   }
-  return -1;
+  const out: E[] = [];
+  for (let k = lo - 1; k >= 0 && out.length < 50; k--) if (keep(events[k]!.tok)) out.push(events[k]!);
+  return out.reverse();
 }
 
 export type { RoleLink };

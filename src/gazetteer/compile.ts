@@ -58,6 +58,8 @@ export interface CompiledGazetteer {
   /** Normalized bare form (no clitics, no ال) → context rule. */
   readonly ambiguity: ReadonlyMap<string, CompiledAmbiguityRule>;
   readonly hashes: Readonly<Record<string, string>>;
+  /** Entries (people) holding some role of a body: body id → entry indices. */
+  readonly holdersOf: ReadonlyMap<string, readonly number[]>;
   /** Full names of people, as normalized tokens, by number of tokens (for spelling-variant lookup). */
   readonly personNames: ReadonlyMap<number, readonly { entry: number; tokens: readonly string[] }[]>;
 }
@@ -167,7 +169,15 @@ export function compileGazetteer(data: GazetteerData, commonWords: ReadonlySet<s
       list.push({ entry: i, tokens });
     }
   });
-  return { entries, origins, byId, root, roleRoot, ambiguity, hashes: data.hashes, personNames, commonWords };
+  const holdersOf = new Map<string, number[]>();
+  entries.forEach((e, i) => {
+    for (const of of new Set((e.roles ?? []).map((r) => r.of))) {
+      let list = holdersOf.get(of);
+      if (!list) holdersOf.set(of, (list = []));
+      list.push(i);
+    }
+  });
+  return { entries, origins, byId, root, roleRoot, ambiguity, hashes: data.hashes, personNames, commonWords, holdersOf };
 }
 
 export const entityType = (g: CompiledGazetteer, i: number): EntityType => g.entries[i]!.type;

@@ -4,9 +4,8 @@
 import { z } from 'zod';
 import type { Doc } from '../doc.js';
 import { normalizeString, toOriginal } from '../text/normalize.js';
-import { TokenKind } from '../text/tokenize.js';
+import { TokenKind, readingsOf } from '../text/tokenize.js';
 import type { Pipeline } from '../pipeline/runner.js';
-import { decompose } from '../text/clitics.js';
 
 export const MinePatternsFile = z.strictObject({
   description: z.string().optional(),
@@ -61,14 +60,14 @@ export class NameMiner {
     for (const m of doc.mentions) covered.fill(1, m.tokStart, m.tokEnd);
     for (const s of doc.sentences ?? []) {
       for (let i = s.tokStart; i < s.tokEnd - 1; i++) {
-        const head = decompose(tokens.norm[i]!).map((d) => this.heads.get(d.bare)).find((t) => t !== undefined);
+        const head = readingsOf(tokens, i).map((d) => this.heads.get(d.bare)).find((t) => t !== undefined);
         if (!head || covered[i + 1]) continue;
         let k = i + 1;
         while (k < s.tokEnd && k - i - 1 < this.patterns.maxNameTokens && tokens.kind[k] === TokenKind.ArabicWord && !covered[k] && !this.stop.has(tokens.norm[k]!)) k++;
         if (k === i + 1) continue;
         const norm = doc.norm!;
         // The head without its proclitics (بشركة → شركة).
-        const lead = decompose(tokens.norm[i]!).find((d) => this.heads.has(d.bare))?.prefixLen ?? 0;
+        const lead = readingsOf(tokens, i).find((d) => this.heads.has(d.bare))?.prefixLen ?? 0;
         const [start] = toOriginal(norm, tokens.start[i]! + lead, tokens.end[i]!);
         const [, end] = toOriginal(norm, tokens.start[k - 1]!, tokens.end[k - 1]!);
         this.add(doc, doc.text.slice(start, end), head, `head:${tokens.norm[i]}`, start, end);

@@ -21,6 +21,8 @@ export interface NameRules {
   /** Normalized phrases as token arrays. */
   readonly titleModifiers: readonly (readonly string[])[];
   readonly honorifics: readonly (readonly string[])[];
+  /** First words of the honorific phrases, for a quick test. */
+  readonly honorificStarts: ReadonlySet<string>;
   readonly nameConnectors: ReadonlySet<string>;
   readonly notNames: ReadonlySet<string>;
 }
@@ -34,6 +36,7 @@ export function compileNameRules(f: NameRulesFile, common: CommonWordsFile, pers
     commonWords: new Set(common.words.filter((w) => !personTokens.has(w))),
     titleModifiers: phrases(f.titleModifiers),
     honorifics: phrases(f.honorifics),
+    honorificStarts: new Set(phrases(f.honorifics).map((p) => p[0]!)),
     nameConnectors: new Set(f.nameConnectors.map(normalizeString)),
     notNames: new Set(f.notNames.map(normalizeString)),
   };

@@ -6,7 +6,7 @@ import type { Doc, EntityRecord, Mention } from '../doc.js';
 import { need } from '../doc.js';
 import { decompose } from '../text/clitics.js';
 import { toOriginal } from '../text/normalize.js';
-import { TokenKind, type Tokens } from '../text/tokenize.js';
+import { readingsOf, TokenKind, type Tokens } from '../text/tokenize.js';
 import { selectLongest, type SpanCandidate } from './overlaps.js';
 
 interface Candidate extends SpanCandidate {
@@ -29,7 +29,7 @@ export function matchGazetteer(doc: Doc, gaz: CompiledGazetteer): void {
       const kind = tokens.kind[i];
       if (kind !== TokenKind.ArabicWord && kind !== TokenKind.LatinWord) continue;
       const form = tokens.norm[i]!;
-      const readings = kind === TokenKind.ArabicWord ? decompose(form) : [{ prefixLen: 0, bare: form, hasAl: false }];
+      const readings = kind === TokenKind.ArabicWord ? readingsOf(tokens, i) : [{ prefixLen: 0, bare: form, hasAl: false }];
       for (const d of readings) {
         let node = gaz.root.get(d.bare);
         let j = i + 1;

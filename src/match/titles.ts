@@ -5,11 +5,11 @@ import type { CompiledGazetteer, RoleNode } from '../gazetteer/compile.js';
 import type { Doc, Mention, RoleLink } from '../doc.js';
 import { need } from '../doc.js';
 import { phraseAt, type NameRules } from '../lexicon/name-rules.js';
-import { decompose } from '../text/clitics.js';
+import type { Decomposition } from '../text/clitics.js';
 import { addEntity } from './gazetteer-match.js';
 import { toOriginal } from '../text/normalize.js';
 import { transliterate } from '../text/transliterate.js';
-import { TokenKind, type Tokens } from '../text/tokenize.js';
+import { TokenKind, type Tokens, readingsOf } from '../text/tokenize.js';
 
 const MAX_NEW_NAME_TOKENS = 4;
 
@@ -52,7 +52,7 @@ export function findTitles(doc: Doc, gaz: CompiledGazetteer, rules: NameRules): 
         e = comp.tokEnd;
       } else if (!comp && e < s.tokEnd) {
         // Inside a longer name ("مكتب رئيس الوزراء الإسرائيلي") the nisba is no mention of its own.
-        const body = bodyAt(gaz, tokens.norm[e]!);
+        const body = bodyAt(gaz, readingsOf(tokens, e));
         if (body) {
           of = body;
           e++;
@@ -130,6 +130,7 @@ function honorificNames(doc: Doc, gaz: CompiledGazetteer, rules: NameRules, toke
     for (let i = s.tokStart; i < s.tokEnd; i++) {
       if (taken[i]) continue;
       const form = tokens.norm[i]!.replace(/^و(?=ال)/, '');
+      if (!rules.honorificStarts.has(form)) continue;
       const h = rules.honorifics.find((p) => p[0] === form && p.every((w, k) => k === 0 || tokens.norm[i + k] === w));
       if (!h) continue;
       const p = i + h.length;
@@ -179,8 +180,8 @@ function portfolioBody(doc: Doc, tokens: Tokens, from: number, end: number, star
 }
 
 /** A one-token country name or nisba at this token, looked up directly in the name trie. */
-function bodyAt(gaz: CompiledGazetteer, form: string): string | undefined {
-  for (const d of decompose(form)) {
+function bodyAt(gaz: CompiledGazetteer, readings: readonly Decomposition[]): string | undefined {
+  for (const d of readings) {
     const rec = gaz.root.get(d.bare)?.items.find((r) => (!r.hasAl || d.hasAl) && gaz.entries[r.entry]!.type === 'COUNTRY');
     if (rec) return gaz.entries[rec.entry]!.id;
   }
@@ -202,7 +203,7 @@ interface TitleMatch {
 
 function matchTitle(root: ReadonlyMap<string, RoleNode>, tokens: Tokens, i: number, end: number): TitleMatch | null {
   let best: TitleMatch | null = null;
-  for (const d of decompose(tokens.norm[i]!)) {
+  for (const d of readingsOf(tokens, i)) {
     let node = root.get(d.bare);
     let j = i + 1;
     while (node) {
@@ -275,7 +276,9 @@ function newPerson(
 function spellingVariant(gaz: CompiledGazetteer, parts: readonly string[], of: string | undefined): number | undefined {
   if (parts.length < 2 || !of) return undefined;
   const found = new Set<number>();
+  const holders = new Set(gaz.holdersOf.get(of) ?? []);
   for (const cand of gaz.personNames.get(parts.length) ?? []) {
+    if (!holders.has(cand.entry)) continue;
     let total = 0;
     for (let i = 0; i < parts.length && total <= 2; i++) {
       const d = editDistance(parts[i]!, cand.tokens[i]!, 1);

@@ -10,6 +10,8 @@ import { loadResources, type Resources } from './resources.js';
 export interface Pipeline {
   readonly config: ResolvedPipeline;
   readonly resources: Resources;
+  /** Milliseconds spent in each stage so far (for benchmarks). */
+  stageTimes(): Record<string, number>;
   process(meta: DocMeta, text: string): DocumentGraph;
   run(meta: DocMeta, text: string): Doc;
 }
@@ -19,10 +21,23 @@ export function buildPipeline(file: string, resources?: Resources): Pipeline {
   const config = loadPipeline(file, registry);
   const res = resources ?? loadResources(config);
   const stages = config.stages.map((s) => ({ name: s.name, fn: registry.get(s.name)!.create(s.options, res) }));
+  const times = new Float64Array(stages.length + 1);
   const run = (meta: DocMeta, text: string): Doc => {
     const doc = newDoc({ ...meta, lang: meta.lang ?? config.lang }, text);
-    for (const s of stages) s.fn(doc);
+    for (let i = 0; i < stages.length; i++) {
+      const t0 = performance.now();
+      stages[i]!.fn(doc);
+      times[i]! += performance.now() - t0;
+    }
     return doc;
   };
-  return Object.freeze({ config, resources: res, run, process: (meta: DocMeta, text: string) => toDocumentGraph(run(meta, text)) });
+  const process = (meta: DocMeta, text: string): DocumentGraph => {
+    const doc = run(meta, text);
+    const t0 = performance.now();
+    const g = toDocumentGraph(doc);
+    times[stages.length]! += performance.now() - t0;
+    return g;
+  };
+  const stageTimes = (): Record<string, number> => Object.fromEntries([...stages.map((s, i) => [s.name, times[i]!] as const), ['graph', times[stages.length]!] as const]);
+  return Object.freeze({ config, resources: res, run, process, stageTimes });
 }

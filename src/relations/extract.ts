@@ -6,11 +6,10 @@ import type { CompiledGazetteer } from '../gazetteer/compile.js';
 import { relationKey } from '../graph/document-graph.js';
 import type { TriggerLexicon } from '../lexicon/triggers.js';
 import { toOriginal } from '../text/normalize.js';
-import { decompose } from '../text/clitics.js';
-import type { Tokens } from '../text/tokenize.js';
+import {type Tokens, readingsOf } from '../text/tokenize.js';
 import { PATTERNS, type Binding } from './patterns.js';
 import { findTriggers, type TriggerHit } from './triggers.js';
-import { sentenceUnits } from './units.js';
+import { groupBySentence, sentenceUnits, type BySentence } from './units.js';
 import { checkTypes } from './types.js';
 
 export function extractRelations(doc: Doc, lex: TriggerLexicon, gaz: CompiledGazetteer, honorifics: ReadonlySet<string>, minConfidence: number): void {
@@ -33,11 +32,19 @@ export function extractRelations(doc: Doc, lex: TriggerLexicon, gaz: CompiledGaz
     }
   };
   holdsRole(doc, gaz, add);
+  let by: BySentence | undefined;
+  const byDocSentence = new Int32Array(sentences.length);
+  for (const m of doc.mentions) byDocSentence[m.sentence]!++;
+  for (const r of doc.references) byDocSentence[r.sentence]! += r.entities.length;
+  for (const r of doc.roles) if (r.person) byDocSentence[r.sentence]!++;
   sentences.forEach((s, si) => {
     if (s.boilerplate) return;
-    const units = sentenceUnits(doc, si, tokens, honorifics);
-    if (units.length === 0) return;
+    // Rules run only on sentences that hold a trigger and at least two actors.
+    if (byDocSentence[si]! < 2) return;
     const hits = findTriggers(lex, tokens, s.tokStart, s.tokEnd);
+    if (hits.length === 0) return;
+    const units = sentenceUnits(doc, si, tokens, honorifics, (by ??= groupBySentence(doc)));
+    if (units.length === 0) return;
     // "بحث … في اتصال هاتفي": the mode of a meeting is that of any mode-bearing trigger of the sentence.
     const phone = hits.find((h) => h.def.type === 'MET_WITH' && h.def.attributes['mode'] && h.def.attributes['mode'] !== 'in_person');
     for (const hit of hits) {
@@ -115,7 +122,7 @@ const CLAUSE_BREAKS = new Set(['،', ',', '؛', ';', ':', '.', '"', '«', '»'])
 
 /** Negated (لم يلتق), cancelled (ألغى اللقاء) or only requested (دعا إلى وساطة) events, looked for back to the clause start. */
 function blocked(hit: TriggerHit, tokens: Tokens, from: number, lex: TriggerLexicon): boolean {
-  const forms = (k: number): string[] => decompose(tokens.norm[k]!).map((d) => d.bare).concat(tokens.norm[k]!);
+  const forms = (k: number): string[] => readingsOf(tokens, k).map((d) => d.bare).concat(tokens.norm[k]!);
   for (let k = hit.tokStart - 1; k >= Math.max(from, hit.tokStart - 12); k--) {
     if (CLAUSE_BREAKS.has(tokens.norm[k]!)) break;
     const f = forms(k);
@@ -129,7 +136,7 @@ function blocked(hit: TriggerHit, tokens: Tokens, from: number, lex: TriggerLexi
 
 function nearCue(tokens: Tokens, hit: TriggerHit, from: number, to: number, cues: ReadonlySet<string>, window: number): boolean {
   for (let k = Math.max(from, hit.tokStart - window); k < Math.min(to, hit.tokEnd + window); k++) {
-    if (decompose(tokens.norm[k]!).some((d) => cues.has(d.bare))) return true;
+    if (readingsOf(tokens, k).some((d) => cues.has(d.bare))) return true;
   }
   return false;
 }

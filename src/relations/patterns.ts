@@ -2,8 +2,7 @@
 // units and returns (source, target) bindings; the first pattern that binds wins.
 import type { TriggerLexicon, PatternName } from '../lexicon/triggers.js';
 import type { Sentence } from '../text/segment.js';
-import { decompose } from '../text/clitics.js';
-import type { Tokens } from '../text/tokenize.js';
+import {type Tokens, readingsOf } from '../text/tokenize.js';
 import { SYMMETRIC } from '../graph/schema.js';
 import type { TriggerHit } from './triggers.js';
 import type { Unit } from './units.js';
@@ -56,7 +55,7 @@ function afterWord(ctx: PatternContext, words: readonly string[], from: number, 
   const end = Math.min(sentence.tokEnd, from + window);
   for (let p = from; p < end; p++) {
     if (ctx.hits.some((h) => h.tokStart === p && h !== ctx.hit && h.def.type !== ctx.hit.def.type)) return [];
-    const forms = decompose(tokens.norm[p]!).map((d) => d.bare);
+    const forms = readingsOf(tokens, p).map((d) => d.bare);
     const isWord = words.some((w) => forms.includes(w));
     const i = units.findIndex((u) => u.tokStart >= p && u.prep !== null && words.includes(u.prep) && u.tokStart <= p + 5);
     if (i >= 0 && (isWord || units[i]!.tokStart === p)) return chainForward(units, i);
@@ -76,7 +75,7 @@ function afterMarker(ctx: PatternContext, markers: readonly string[], from: numb
     for (const m of markers) {
       const words = m.split(' ');
       let ok = true;
-      for (let k = 0; k < words.length && ok; k++) ok = decompose(tokens.norm[p + k] ?? '').some((d) => d.bare === words[k]) || tokens.norm[p + k] === words[k];
+      for (let k = 0; k < words.length && ok; k++) ok = readingsOf(tokens, p + k).some((d) => d.bare === words[k]) || tokens.norm[p + k] === words[k];
       if (!ok) continue;
       const after = p + words.length;
       const i = units.findIndex((u) => u.tokStart >= after && u.tokStart <= after + 1);
@@ -219,7 +218,7 @@ export const PATTERNS: Record<PatternName, (ctx: PatternContext) => Binding[]> =
     const { hit, tokens, sentence, units, lex } = ctx;
     let mediators: Unit[] = [];
     for (let p = hit.tokEnd; p < Math.min(sentence.tokEnd, hit.tokEnd + 4) && !mediators.length; p++) {
-      if (decompose(tokens.norm[p]!).some((d) => lex.ledBy.has(d.bare))) {
+      if (readingsOf(tokens, p).some((d) => lex.ledBy.has(d.bare))) {
         const i = units.findIndex((u) => u.tokStart === p + 1 || (u.tokStart === p && u.prep === 'ب'));
         if (i >= 0) mediators = chainForward(units, i);
       }

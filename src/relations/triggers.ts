@@ -1,8 +1,7 @@
 // Finds relation triggers in a sentence: token trie over forms, with proclitics, the article,
 // a pronoun suffix (when the trigger allows it) and the future prefix س.
 import type { TriggerDef, TriggerLexicon } from '../lexicon/triggers.js';
-import { decompose } from '../text/clitics.js';
-import { TokenKind, type Tokens } from '../text/tokenize.js';
+import { TokenKind, type Tokens, readingsOf } from '../text/tokenize.js';
 
 export interface TriggerHit {
   readonly def: TriggerDef;
@@ -19,7 +18,7 @@ export function findTriggers(lex: TriggerLexicon, tokens: Tokens, from: number, 
   for (let i = from; i < to; i++) {
     if (tokens.kind[i] !== TokenKind.ArabicWord) continue;
     let best: TriggerHit[] = [];
-    for (const d of decompose(tokens.norm[i]!)) {
+    for (const d of readingsOf(tokens, i)) {
       const readings: { key: string; suffixed: boolean; future: boolean }[] = [{ key: d.bare, suffixed: false, future: false }];
       if (!d.hasAl && /^س[يتن]/.test(d.bare)) readings.push({ key: d.bare.slice(1), suffixed: false, future: true });
       for (const suf of lex.suffixes) {

@@ -1,6 +1,6 @@
 // Actor units of a sentence: a name, a title with its name (الرئيس الروسي فلاديمير بوتين), a
 // nisba, or a resolved reference (البلدين → two countries), with the preposition that governs it.
-import type { Doc } from '../doc.js';
+import type { Doc, Mention, Reference, RoleLink } from '../doc.js';
 import type { EntityType } from '../gazetteer/schema.js';
 import { normalizeString } from '../text/normalize.js';
 import type { Tokens } from '../text/tokenize.js';
@@ -21,8 +21,25 @@ const PREPOSITIONS = new Set(
   ['مع', 'بين', 'الى', 'إلى', 'على', 'في', 'من', 'عن', 'ضد', 'لدى', 'عند', 'حول', 'بعد', 'قبل', 'خلال', 'منذ', 'عبر', 'نحو', 'تجاه', 'امام', 'داخل', 'خارج', 'جانب', 'باسم', 'بحسب', 'حسب', 'وفق', 'لصالح', 'ضمن', 'إزاء', 'حيال', 'بشأن', 'تجاه', 'دون', 'بدون', 'عدا', 'سوى', 'مثل', 'بينها', 'منها', 'بينهم', 'منهم', 'ومنها'].map(normalizeString),
 );
 
+/** A document's mentions, role links and references grouped by sentence (built once per document). */
+export interface BySentence {
+  readonly mentions: readonly Mention[][];
+  readonly roles: readonly RoleLink[][];
+  readonly references: readonly Reference[][];
+}
+
+export function groupBySentence(doc: Doc): BySentence {
+  const n = doc.sentences?.length ?? 0;
+  const make = <T extends { sentence: number }>(xs: readonly T[]): T[][] => {
+    const out: T[][] = Array.from({ length: n }, () => []);
+    for (const x of xs) out[x.sentence]?.push(x);
+    return out;
+  };
+  return { mentions: make(doc.mentions), roles: make(doc.roles), references: make(doc.references) };
+}
+
 /** `honorifics`: words that may stand before a name (الدكتور، صاحب السمو الملكي الأمير) and are looked through. */
-export function sentenceUnits(doc: Doc, si: number, tokens: Tokens, honorifics: ReadonlySet<string>): Unit[] {
+export function sentenceUnits(doc: Doc, si: number, tokens: Tokens, honorifics: ReadonlySet<string>, by: BySentence): Unit[] {
   const s = doc.sentences![si]!;
   const units: Unit[] = [];
   const covered = new Set<number>();
@@ -44,7 +61,7 @@ export function sentenceUnits(doc: Doc, si: number, tokens: Tokens, honorifics: 
     const coordinated = clitic.startsWith('و') || prevTok === 'و' || prevTok === '،' || prevTok === ',';
     return { tokStart, tokEnd, entities, type, kind, prep, coordinated };
   };
-  const links = doc.roles.filter((r) => r.sentence === si && r.person).sort((a, b) => b.unitTokEnd - b.unitTokStart - (a.unitTokEnd - a.unitTokStart));
+  const links = by.roles[si]!.filter((r) => r.person).sort((a, b) => b.unitTokEnd - b.unitTokStart - (a.unitTokEnd - a.unitTokStart));
   for (const r of links) {
     if (covered.has(r.unitTokStart) || covered.has(r.unitTokEnd - 1)) continue;
     const u = make(r.unitTokStart, r.unitTokEnd, r.unitTokStart === r.titleTokStart ? r.start : spanStartOf(doc, r.unitTokStart, r.person!), [r.person!], 'title');
@@ -52,14 +69,14 @@ export function sentenceUnits(doc: Doc, si: number, tokens: Tokens, honorifics: 
     units.push(u);
     for (let k = r.unitTokStart; k < r.unitTokEnd; k++) covered.add(k);
   }
-  for (const m of doc.mentions) {
-    if (m.sentence !== si || covered.has(m.tokStart) || m.kind === 'title') continue;
+  for (const m of by.mentions[si]!) {
+    if (covered.has(m.tokStart) || m.kind === 'title') continue;
     if (m.kind === 'nisba' && doc.consumed?.[m.tokStart]) continue;
     const u = make(m.tokStart, m.tokEnd, m.start, [m.entity], m.kind === 'nisba' ? 'nisba' : 'name');
     if (u) units.push(u);
   }
-  for (const r of doc.references) {
-    if (r.sentence !== si || r.entities.length < 2) continue;
+  for (const r of by.references[si]!) {
+    if (r.entities.length < 2) continue;
     const u = make(r.tokStart, r.tokEnd, r.start, r.entities, 'ref');
     if (u) units.push(u);
   }

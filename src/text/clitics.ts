@@ -28,3 +28,17 @@ export function decompose(token: string): Decomposition[] {
   }
   return out;
 }
+
+/** Caches readings by token form; owned by one pipeline (vocabulary repeats across documents). */
+export class ReadingCache {
+  private readonly map = new Map<string, readonly Decomposition[]>();
+  constructor(private readonly maxSize = 300_000) {}
+  get(form: string): readonly Decomposition[] {
+    let r = this.map.get(form);
+    if (!r) {
+      if (this.map.size >= this.maxSize) this.map.clear();
+      this.map.set(form, (r = decompose(form)));
+    }
+    return r;
+  }
+}

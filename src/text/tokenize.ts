@@ -1,4 +1,5 @@
 // Tokens over the normalized text, stored in flat typed arrays (start/end in the normalized view).
+import { decompose, type Decomposition } from './clitics.js';
 import type { Normalized } from './normalize.js';
 
 export const TokenKind = { ArabicWord: 1, LatinWord: 2, Number: 3, Punct: 4, LineBreak: 5 } as const;
@@ -12,7 +13,12 @@ export interface Tokens {
   readonly kind: Uint8Array;
   /** Normalized form of each token. */
   readonly norm: readonly string[];
+  /** Proclitic/article readings of each token (set by the text stage; see readingsOf). */
+  readings?: readonly (readonly Decomposition[])[];
 }
+
+/** The readings of token i: precomputed when the text stage set them, else computed now. */
+export const readingsOf = (tokens: Tokens, i: number): readonly Decomposition[] => tokens.readings?.[i] ?? decompose(tokens.norm[i] ?? '');
 
 const enum C {
   Space = 0,
