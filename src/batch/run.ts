@@ -7,7 +7,7 @@ import type { FileOps } from '../io/atomic.js';
 import { expandInputs, readInputs } from '../io/inputs.js';
 import { OutputDir } from '../io/output-dir.js';
 import { runIdentity } from './identity.js';
-import { Journal } from './journal.js';
+import { Journal, JOURNAL_DIR } from './journal.js';
 import { processInOrder } from './ordered.js';
 import { WorkerPool } from './pool.js';
 import { ProgressReport } from './progress.js';
@@ -58,6 +58,7 @@ export async function runBatch(o: BatchOptions): Promise<number> {
 async function runWithPool(o: BatchOptions, files: string[], out: OutputDir, pool: WorkerPool, started: number): Promise<number> {
   const identity = runIdentity(files, pool.info, o.maxDocumentBytes);
   const journal = new Journal(out);
+  out.removeTemporaries('.', JOURNAL_DIR);
   const builder = new CorpusGraphBuilder();
   const tally = new Tally();
   const say = (s: string): void => void o.stderr.write(`shabaka: ${s}\n`);

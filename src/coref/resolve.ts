@@ -165,6 +165,13 @@ function resolveReferences(doc: Doc, res: Resources): void {
       const d = readingsOf(tokens, i).find((x) => res.references.get(x.bare)?.withArticle === x.hasAl);
       if (!d) continue;
       const kind = res.references.get(d.bare)!.refersTo;
+      // "الجانبين الأميركي والصيني": the adjectives after the description name its referents.
+      const named = nisbasAfter(doc, i + 1);
+      if (kind === 'last_two_countries' && named.length >= 2) {
+        const [start, end] = toOriginal(norm, tokens.start[i]! + d.prefixLen, tokens.end[i]!);
+        doc.references.push({ tokStart: i, tokEnd: i + 1, sentence: si, entities: named, start, end, text: doc.text.slice(start, end), rule: 'coref:named-by-nisba' });
+        continue;
+      }
       const before = eventsBefore(events, i, (tok) => sentences[doc.tokenSentence![tok]!]?.article === s.article);
       let entities: string[] = [];
       if (kind === 'last_organization') {
@@ -192,6 +199,19 @@ function resolveReferences(doc: Doc, res: Resources): void {
       }
     }
   });
+}
+
+/** Countries of the nisba mentions right after token `from`, joined by و (الأميركي والصيني). */
+function nisbasAfter(doc: Doc, from: number): string[] {
+  const out: string[] = [];
+  let k = from;
+  for (;;) {
+    const m = doc.mentions.find((x) => x.tokStart === k && x.kind === 'nisba');
+    if (!m || out.includes(m.entity)) break;
+    out.push(m.entity);
+    k = m.tokEnd;
+  }
+  return out;
 }
 
 /** The events before token `tok` that pass `keep`, nearest last (the caller scans from the end); at most 50. */

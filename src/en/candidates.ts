@@ -9,9 +9,9 @@ import type { Doc } from '../doc.js';
 import { need } from '../doc.js';
 import { TokenKind } from '../text/tokenize.js';
 import { longestAt, type EnglishLexicons } from './lexicon.js';
-import type { EnglishNames } from './names.js';
+import { surnames, type PersonIndex } from './names.js';
 import { addPerson, slug } from './people.js';
-import type { EnglishLayer } from './text.js';
+import { nameTokens, type EnglishLayer } from './text.js';
 
 interface Offset {
   offset?: { start: number; length: number };
@@ -24,22 +24,36 @@ export function loadCompromise(): Compromise {
   return createRequire(import.meta.url)('compromise') as Compromise;
 }
 
-export function addCompromiseCandidates(nlp: Compromise, doc: Doc, gaz: CompiledGazetteer, names: EnglishNames, lex: EnglishLexicons, layer: EnglishLayer): void {
+export function addCompromiseCandidates(nlp: Compromise, doc: Doc, gaz: CompiledGazetteer, names: PersonIndex, lex: EnglishLexicons, layer: EnglishLayer): void {
   const tokens = need(doc, 'tokens', 'en-candidates');
   const tokenSentence = need(doc, 'tokenSentence', 'en-candidates');
   const covered = new Uint8Array(tokens.count);
   for (const m of doc.mentions) covered.fill(1, m.tokStart, m.tokEnd);
   for (const r of doc.roles) covered.fill(1, r.titleTokStart, r.titleTokEnd);
-  const view = nlp(doc.text);
-  const groups: [EntityType, Offset[]][] = [
-    ['PERSON', view.people().json({ offset: true }) as Offset[]],
-    ['ORGANIZATION', view.organizations().json({ offset: true }) as Offset[]],
-    ['LOCATION', view.places().json({ offset: true }) as Offset[]],
-  ];
+  // "Al Thani" after "Mohammed bin Abdulrahman Al Thani" is his short name (coref), not a new person.
+  const shortNames = new Set<string>();
+  for (const m of doc.mentions) {
+    if (doc.entities.get(m.entity)?.type !== 'PERSON' || m.tokEnd - m.tokStart < 2) continue;
+    for (const s of surnames(nameTokens(m.text).raw, lex.particles, false)) shortNames.add(nameTokens(s.join(' ')).folded.join(' '));
+    shortNames.add(tokens.norm[m.tokStart]!);
+  }
+  // compromise is the slow part of the English pipeline: it reads only sentences with a capitalised word nothing else explained.
+  const groups: [EntityType, { start: number; end: number }[]][] = [['PERSON', []], ['ORGANIZATION', []], ['LOCATION', []]];
+  for (const s of need(doc, 'sentences', 'en-candidates')) {
+    let open = false;
+    for (let k = s.tokStart; k < s.tokEnd && !open; k++) {
+      open = layer.cap[k] === 1 && !covered[k] && tokens.kind[k] === TokenKind.LatinWord && !lex.notNames.has(tokens.norm[k]!) && (k > s.tokStart || layer.pos[k] === 'PROPN');
+    }
+    if (!open) continue;
+    const view = nlp(doc.text.slice(s.start, s.end));
+    const found = [view.people(), view.organizations(), view.places()];
+    found.forEach((v, g) => {
+      for (const f of v.json({ offset: true }) as Offset[]) if (f.offset) groups[g]![1].push({ start: s.start + f.offset.start, end: s.start + f.offset.start + f.offset.length });
+    });
+  }
   for (const [type, found] of groups) {
     for (const f of found) {
-      if (!f.offset) continue;
-      const span = tokenRange(tokens.start, tokens.end, f.offset.start, f.offset.start + f.offset.length);
+      const span = tokenRange(tokens.start, tokens.end, f.start, f.end);
       if (!span) continue;
       let [a, b] = span;
       // Trim: determiners, titles and honorifics before; punctuation and 's after.
@@ -53,7 +67,7 @@ export function addCompromiseCandidates(nlp: Compromise, doc: Doc, gaz: Compiled
       if (b <= a || !layer.cap[a] || !layer.cap[b - 1]) continue;
       let ok = tokenSentence[a] === tokenSentence[b - 1];
       for (let k = a; k < b && ok; k++) ok = !covered[k] && (layer.cap[k] === 1 || lex.particles.has(tokens.norm[k]!)) && !lex.notNames.has(tokens.norm[k]!);
-      if (!ok) continue;
+      if (!ok || shortNames.has(tokens.norm.slice(a, b).join(' '))) continue;
       const sentence = tokenSentence[a]!;
       if (type === 'PERSON') {
         if (b - a < 2) continue;

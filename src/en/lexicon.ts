@@ -62,6 +62,7 @@ export type ReferenceKind = Exclude<keyof z.infer<typeof EnReferencesFile>, 'des
 export const EnNamesFile = z.strictObject({
   description: z.string().optional(),
   particles: z.array(z.string().min(1)),
+  genericSuffixes: z.array(z.string().min(1)),
   familyNameFirst: z.array(Id),
   notNames: z.array(z.string().min(1)),
 });
@@ -111,6 +112,7 @@ export interface EnglishLexicons {
   readonly countries: z.infer<typeof EnCountriesFile>['countries'];
   readonly references: PhraseTrie<ReferenceKind>;
   readonly particles: ReadonlySet<string>;
+  readonly genericSuffixes: ReadonlySet<string>;
   readonly familyNameFirst: ReadonlySet<string>;
   readonly notNames: ReadonlySet<string>;
 }
@@ -168,6 +170,7 @@ export function loadEnglishLexicons(lexiconDir: string, gazetteerDir: string, ga
     countries: countries.countries,
     references: phraseTrie(refs),
     particles: new Set(names.particles),
+    genericSuffixes: new Set(names.genericSuffixes),
     familyNameFirst: new Set(names.familyNameFirst),
     notNames: new Set(names.notNames),
   };

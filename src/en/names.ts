@@ -26,8 +26,25 @@ export interface EnNameRecord {
 
 export interface EnglishNames {
   readonly root: ReadonlyMap<string, Node<EnNameRecord>>;
-  /** Every listed person by folded surname (last word), with the folded first word: to link spelling variants (Sergei / Sergey Lavrov). */
+}
+
+/** Every listed person by folded surname (last word), with the folded first word: to link spelling variants (Sergei / Sergey Lavrov). */
+export interface PersonIndex {
   readonly bySurname: ReadonlyMap<string, readonly { entry: number; first: string }[]>;
+}
+
+export function compilePersonIndex(gaz: CompiledGazetteer): PersonIndex {
+  const bySurname = new Map<string, { entry: number; first: string }[]>();
+  gaz.entries.forEach((e, i) => {
+    if (e.type !== 'PERSON') return;
+    const f = nameTokens(e.en.replace(/\s*\([^)]*\)\s*$/, '')).folded;
+    if (f.length < 2) return;
+    const last = f[f.length - 1]!;
+    let list = bySurname.get(last);
+    if (!list) bySurname.set(last, (list = []));
+    list.push({ entry: i, first: f[0]! });
+  });
+  return { bySurname };
 }
 
 const KIND_RANK: Record<EnNameKind, number> = { name: 0, alias: 1, nisba: 2 };
@@ -61,6 +78,7 @@ export function compileEnglishNames(gaz: CompiledGazetteer, lex: EnglishLexicons
     if (!node.items.some((r) => r.entry === rec.entry && r.kind === rec.kind)) node.items.push({ ...rec, caseSensitive });
   };
   const surnameOwners = new Map<string, number[]>();
+  const acronyms = new Map<string, number[]>();
   const bySurname = new Map<string, { entry: number; first: string }[]>();
   const derived: { entry: number; form: string }[] = [];
   gaz.entries.forEach((e, i) => {
@@ -72,9 +90,18 @@ export function compileEnglishNames(gaz: CompiledGazetteer, lex: EnglishLexicons
       if (paren && ACRONYM.test(paren) && /[A-Z].*[A-Z]/.test(paren)) add(paren, { entry: i, kind: 'alias', qualified: false, how: 'en-acronym' });
       // "Washington, D.C.", "Gavi, the Vaccine Alliance": the part before the comma.
       if (e.type !== 'PERSON' && base.includes(', ')) add(base.split(', ')[0]!, { entry: i, kind: 'alias', qualified: false, how: 'en-short' });
-      if (e.type === 'PERSON') {
-        const f = nameTokens(base).folded;
-        if (f.length >= 2) bySurname.set(f[f.length - 1]!, [...(bySurname.get(f[f.length - 1]!) ?? []), { entry: i, first: f[0]! }]);
+      const words = nameTokens(base).raw;
+      // "Gaza Strip" is also "Gaza".
+      if (e.type === 'LOCATION' && words.length >= 2 && lex.genericSuffixes.has(words[words.length - 1]!.toLowerCase())) {
+        add(words.slice(0, -1).join(' '), { entry: i, kind: 'alias', qualified: false, how: 'en-generic-suffix' });
+      }
+      // "United Nations" is also "UN" / "U.N.", "Israel Defense Forces" "IDF", when no other entry has those initials.
+      if (e.type === 'ORGANIZATION' && words.length >= 2) {
+        const caps = words.filter((w) => /^\p{Lu}/u.test(w));
+        if (caps.length >= 2 && caps.length === words.filter((w) => !/^(of|the|and|for|de|in|on)$/i.test(w)).length) {
+          const acr = caps.map((w) => w[0]).join('');
+          acronyms.set(acr, [...(acronyms.get(acr) ?? []), i]);
+        }
       }
       if (e.type === 'PERSON' && e.aliases?.length) {
         for (const s of surnames(nameTokens(base).raw, lex.particles, isFamilyNameFirst(gaz, i, lex))) {
@@ -86,6 +113,12 @@ export function compileEnglishNames(gaz: CompiledGazetteer, lex: EnglishLexicons
       }
     }
   });
+  const taken = (acr: string): boolean => root.get(acr.toLowerCase())?.items.some((r) => r.kind !== 'nisba') ?? false;
+  for (const [acr, owners] of acronyms) {
+    if (owners.length !== 1 || taken(acr)) continue;
+    add(acr, { entry: owners[0]!, kind: 'alias', qualified: false, how: 'en-initials' });
+    add(`${acr.split('').join('.')}.`, { entry: owners[0]!, kind: 'alias', qualified: false, how: 'en-initials' });
+  }
   // A surname is a name of its own only when no other listed person has it.
   for (const d of derived) {
     if (new Set(surnameOwners.get(nameTokens(d.form).folded.join(' '))).size === 1) add(d.form, { entry: d.entry, kind: 'alias', qualified: false, how: 'en-surname' });
@@ -98,7 +131,7 @@ export function compileEnglishNames(gaz: CompiledGazetteer, lex: EnglishLexicons
       if (/[in]$/.test(d)) add(`${d}s`, { entry: i, kind: 'nisba', qualified: false, how: 'countries.json' });
     }
   }
-  return { root, bySurname };
+  return { root };
 }
 
 interface Candidate extends SpanCandidate {
@@ -125,9 +158,18 @@ export function matchEnglishNames(doc: Doc, gaz: CompiledGazetteer, names: Engli
       }
     }
   });
-  for (const c of selectLongest(candidates)) {
-    const record = pick(gaz, c.records);
+  const kept = selectLongest(candidates);
+  const taken = new Uint8Array(tokens.count);
+  for (const c of kept) taken.fill(1, c.tokStart, c.tokEnd);
+  for (const found of kept) {
+    const record = pick(gaz, found.records);
     const entry = gaz.entries[record.entry]!;
+    let c = found;
+    // "Sergei Lavrov" for the listed "Sergey Lavrov": a first name with the listed initial joins a surname.
+    const f = c.tokStart - 1;
+    if (record.how === 'en-surname' && f >= sentences[c.sentence]!.tokStart && !taken[f] && layer.cap[f] && layer.pos[f] === 'PROPN' && tokens.norm[f]![0] === nameTokens(entry.en).folded[0]![0]) {
+      c = { ...c, tokStart: f };
+    }
     const start = tokens.start[c.tokStart]!, end = tokens.end[c.tokEnd - 1]!;
     const m: Mention = {
       start,

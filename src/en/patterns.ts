@@ -25,6 +25,8 @@ export interface EnPatternContext {
 
 const ACTOR_TYPES = new Set(['PERSON', 'COUNTRY', 'ORGANIZATION']);
 const CLAUSE_BREAK = new Set([';', ':', '(', ')', '"', '“', '”', 'who', 'which', 'while', 'whereas', 'but', 'although', 'because', 'since', 'where', 'when']);
+/** Prepositions that make a noun a topic of talk rather than an event of the subject ("talks on the war"). */
+const TOPIC = new Set(['on', 'about', 'over', 'regarding', 'concerning']);
 const PASSIVE_AUX = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be']);
 /** How far back a subject may stand (appositions and adverbials between). */
 const MAX_SUBJECT_DISTANCE = 20;
@@ -88,7 +90,9 @@ function subjectBefore(ctx: EnPatternContext): EnUnit[] {
     const u = units[k]!;
     if (u.tokEnd > hit.tokStart || u.tokStart < clauseStart) continue;
     if (hit.tokStart - u.tokEnd > MAX_SUBJECT_DISTANCE) return [];
-    if (u.prep === null && u.kind !== 'nisba' && isActor(u)) return chainBackward(units, k);
+    // The object of an earlier verb ("Wang met Putin …, capping a visit") is not the subject.
+    const objectOf = ctx.hits.some((h) => h !== hit && h.def.pos === 'verb' && h.tokEnd <= u.tokStart && u.tokStart - h.tokEnd <= 2);
+    if (u.prep === null && u.kind !== 'nisba' && isActor(u) && !objectOf) return chainBackward(units, k);
   }
   return [];
 }
@@ -122,6 +126,10 @@ function agent(ctx: EnPatternContext): EnUnit[] {
       const of = units.findIndex((u) => u.prep === 'of' && u.tokStart >= hit.tokEnd && u.tokStart <= hit.tokEnd + 2);
       if (of >= 0) return chainForward(units, of);
     }
+    // The sentence subject, unless the noun is a topic: in "Wang held talks with Lavrov on the war in Ukraine" the war is not Wang's.
+    let p = hit.tokStart - 1;
+    while (p > ctx.sentence.tokStart && ctx.lex.determiners.has(ctx.tokens.norm[p]!)) p--;
+    if (TOPIC.has(ctx.tokens.norm[p] ?? '')) return [];
   }
   return subjectBefore(ctx);
 }

@@ -7,7 +7,7 @@ import { addEntity } from '../match/gazetteer-match.js';
 import type { Tokens } from '../text/tokenize.js';
 import { TokenKind } from '../text/tokenize.js';
 import type { EnglishLexicons } from './lexicon.js';
-import type { EnglishNames } from './names.js';
+import type { PersonIndex } from './names.js';
 import type { EnglishLayer } from './text.js';
 
 const MAX_NAME_TOKENS = 5;
@@ -33,7 +33,7 @@ export function nameSpan(tokens: Tokens, layer: EnglishLayer, lex: EnglishLexico
 }
 
 /** A listed person with this surname and first initial, holding an office of `of` when known; unique or nothing. */
-export function listedVariant(gaz: CompiledGazetteer, names: EnglishNames, folded: readonly string[], of: string | undefined): number | undefined {
+export function listedVariant(gaz: CompiledGazetteer, names: PersonIndex, folded: readonly string[], of: string | undefined): number | undefined {
   if (folded.length < 2) return undefined;
   const cands = (names.bySurname.get(folded[folded.length - 1]!) ?? []).filter((c) => c.first[0] === folded[0]![0]);
   const pick = of ? cands.filter((c) => gaz.entries[c.entry]!.roles?.some((r) => r.of === of)) : cands;
@@ -41,7 +41,7 @@ export function listedVariant(gaz: CompiledGazetteer, names: EnglishNames, folde
 }
 
 /** Adds a person mention for tokens [a, b): a listed person's variant, or a new:person entity. Returns the entity id. */
-export function addPerson(doc: Doc, gaz: CompiledGazetteer, names: EnglishNames, a: number, b: number, sentence: number, of: string | undefined, rule: string): string {
+export function addPerson(doc: Doc, gaz: CompiledGazetteer, names: PersonIndex, a: number, b: number, sentence: number, of: string | undefined, rule: string): string {
   const tokens = doc.tokens!;
   const folded = tokens.norm.slice(a, b);
   const start = tokens.start[a]!, end = tokens.end[b - 1]!;

@@ -8,7 +8,7 @@ import type { StageFactory } from '../pipeline/stage.js';
 import { addCompromiseCandidates, loadCompromise } from './candidates.js';
 import { resolveEnglishCoreference } from './coref.js';
 import { loadEnglishLexicons } from './lexicon.js';
-import { compileEnglishNames, matchEnglishNames } from './names.js';
+import { compileEnglishNames, compilePersonIndex, matchEnglishNames } from './names.js';
 import { extractEnglishRelations } from './relations.js';
 import { englishText, loadWink, type EnglishLayer } from './text.js';
 import { findEnglishTitles } from './titles.js';
@@ -56,7 +56,7 @@ export function englishStages(): StageFactory[] {
       options: NoOptions,
       create: (_o, res) => {
         const lex = loadEnglishLexicons(res.lexiconDir, res.gazetteerDir, res.gazetteer);
-        const names = compileEnglishNames(res.gazetteer, lex);
+        const names = compilePersonIndex(res.gazetteer);
         return (doc: Doc) => findEnglishTitles(doc, res.gazetteer, names, lex, englishLayer(doc, 'en-titles'));
       },
     },
@@ -67,7 +67,7 @@ export function englishStages(): StageFactory[] {
       options: NoOptions,
       create: (_o, res) => {
         const lex = loadEnglishLexicons(res.lexiconDir, res.gazetteerDir, res.gazetteer);
-        const names = compileEnglishNames(res.gazetteer, lex);
+        const names = compilePersonIndex(res.gazetteer);
         const nlp = loadCompromise();
         return (doc: Doc) => addCompromiseCandidates(nlp, doc, res.gazetteer, names, lex, englishLayer(doc, 'en-candidates'));
       },

@@ -60,6 +60,7 @@ export function splitHyphens(value: string, start: number): { text: string; star
 }
 
 const LETTER = /\p{L}/u;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
 const LOWER = /\p{Ll}/u;
 const UPPER_FIRST = /^[^\p{L}\p{N}]*\p{Lu}/u;
 
@@ -93,6 +94,8 @@ export function englishText(wink: Wink, text: string): EnglishText {
     // wink returns the original characters of every token; if one ever differs, it is left out rather than misplaced.
     if (at < 0) continue;
     cursor = at + v.length;
+    // A hyphen glued between two words (el-Sisi, Russia-Ukraine) is no token: the words stay adjacent, and dashBefore records it.
+    if (/^[-‐‑–]$/.test(v) && WORD_CHAR.test(text[at - 1] ?? ' ') && WORD_CHAR.test(text[at + 1] ?? ' ')) continue;
     for (const part of splitHyphens(v, at)) {
       start.push(part.start);
       end.push(part.start + part.text.length);

@@ -6,7 +6,7 @@ import type { CompiledGazetteer } from '../gazetteer/compile.js';
 import type { Doc, Mention, RoleLink } from '../doc.js';
 import { need } from '../doc.js';
 import { longestAt, type EnglishLexicons } from './lexicon.js';
-import type { EnglishNames } from './names.js';
+import type { PersonIndex } from './names.js';
 import { addPerson, nameSpan } from './people.js';
 import type { EnglishLayer } from './text.js';
 
@@ -15,7 +15,7 @@ const isBody = (doc: Doc, id: string): boolean => {
   return t === 'COUNTRY' || t === 'ORGANIZATION';
 };
 
-export function findEnglishTitles(doc: Doc, gaz: CompiledGazetteer, names: EnglishNames, lex: EnglishLexicons, layer: EnglishLayer): void {
+export function findEnglishTitles(doc: Doc, gaz: CompiledGazetteer, names: PersonIndex, lex: EnglishLexicons, layer: EnglishLayer): void {
   const tokens = need(doc, 'tokens', 'en-titles');
   const sentences = need(doc, 'sentences', 'en-titles');
   const consumed = (doc.consumed ??= new Uint8Array(tokens.count));

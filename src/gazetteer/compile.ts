@@ -17,6 +17,8 @@ export interface NameRecord {
   readonly kind: NameKind;
   /** The name starts with the article: the text must have it too. */
   readonly hasAl: boolean;
+  /** The name is written with a plain ال (the article), not أل/إل of a foreign name (أليغري). */
+  readonly trueArticle: boolean;
   /** The normalized name, for provenance. */
   readonly form: string;
 }
@@ -130,7 +132,8 @@ export function compileGazetteer(data: GazetteerData, commonWords: ReadonlySet<s
   entries.forEach((e, i) => {
     const add = (forms: readonly string[] | undefined, kind: NameKind): void => {
       for (const f of forms ?? []) {
-        for (const toks of spacingVariants(nameTokens(f))) insert(root, toks, { entry: i, kind, form: toks.join(' ') });
+        const trueArticle = f.startsWith('ال');
+        for (const toks of spacingVariants(nameTokens(f))) insert(root, toks, { entry: i, kind, form: toks.join(' '), trueArticle });
       }
     };
     add(e.ar, 'name');

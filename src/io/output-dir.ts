@@ -94,6 +94,20 @@ export class OutputDir {
     }, name);
   }
 
+  /** Deletes temporary files an interrupted writer left behind (`.<name>.<pid>.tmp`) in these subdirectories. */
+  removeTemporaries(...dirs: string[]): void {
+    for (const d of dirs) {
+      const p = d === '.' ? this.root : this.path(d);
+      let names: string[];
+      try {
+        names = readdirSync(p);
+      } catch {
+        continue;
+      }
+      for (const n of names) if (/^\..+\.\d+\.tmp$/.test(n)) this.remove(d === '.' ? n : `${d}/${n}`);
+    }
+  }
+
   remove(name: string): void {
     const p = this.path(name);
     this.guard(() => rmSync(p, { recursive: true, force: true }), name);

@@ -35,7 +35,7 @@ export function matchGazetteer(doc: Doc, gaz: CompiledGazetteer): void {
         let j = i + 1;
         while (node) {
           // An alias listed with ال (الناتو) is also written without it (ناتو) when that is no common word.
-          const records = node.items.filter((r) => !r.hasAl || d.hasAl || (r.kind === 'alias' && j === i + 1 && !gaz.commonWords.has(d.bare)));
+          const records = node.items.filter((r) => !r.hasAl || d.hasAl || (r.kind === 'alias' && r.trueArticle && j === i + 1 && !gaz.commonWords.has(d.bare)));
           if (records.length) {
             candidates.push({
               tokStart: i,
@@ -100,7 +100,7 @@ function pickRecord(c: Candidate, gaz: CompiledGazetteer, tokens: Tokens, s: { t
     const id = decide(rule, c, tokens, s);
     if (id === null) return null;
     const idx = gaz.byId.get(id);
-    return c.records.find((r) => r.entry === idx) ?? { entry: idx ?? c.records[0]!.entry, kind: 'name', hasAl: false, form: c.bareForm };
+    return c.records.find((r) => r.entry === idx) ?? { entry: idx ?? c.records[0]!.entry, kind: 'name', hasAl: false, trueArticle: false, form: c.bareForm };
   }
   let best = c.records[0]!;
   for (const r of c.records) {

@@ -47,7 +47,7 @@ function start(): void {
     relationTypes: new Set(data.relationTypes),
     entityTypes: new Set(data.entityTypes),
     document: null,
-    maxNodes: 300,
+    maxNodes: 150,
     connectedOnly: true,
     focus: null,
   };
@@ -84,8 +84,15 @@ function start(): void {
   typeList(byId('entity-types'), data.entityTypes, countBy(data.entities, (e) => e.type), entityColor, filters.entityTypes as Set<string>);
 
   const docSelect = byId<HTMLSelectElement>('document');
-  docSelect.append(h('option', { value: '' }, `All documents (${data.documents.length})`));
-  data.documents.forEach((d, i) => docSelect.append(h('option', { value: String(i) }, d.source ? `${d.id} — ${d.source}` : d.id)));
+  // Only documents with a relation are offered: at corpus scale (30,000 documents) a full list
+  // costs a second to build and the others would draw nothing but lone nodes.
+  const withRelations = new Set(data.relations.flatMap((r) => r.docs));
+  docSelect.append(h('option', { value: '' }, `All documents (${withRelations.size} with relations)`));
+  const options = document.createDocumentFragment();
+  data.documents.forEach((d, i) => {
+    if (withRelations.has(i)) options.append(h('option', { value: String(i) }, d.source ? `${d.id} — ${d.source}` : d.id));
+  });
+  docSelect.append(options);
   docSelect.addEventListener('change', () => {
     filters.document = docSelect.value === '' ? null : Number(docSelect.value);
     filters.focus = null;
@@ -145,7 +152,7 @@ function start(): void {
       graph.addNode(ent.id, {
         x,
         y,
-        size: 3 + 9 * Math.sqrt(ent.mentions / maxMentions),
+        size: 2.5 + (view.nodes.length > 100 ? 4 : 9) * Math.sqrt(ent.mentions / maxMentions),
         color: entityColor(ent.type),
         // Canvas labels are drawn glyph by glyph, which would break Arabic joining: English here, Arabic in the panels.
         label: ent.en || ent.id,
@@ -155,7 +162,7 @@ function start(): void {
     for (const r of view.edges) {
       const rel = data.relations[r]!;
       graph.addDirectedEdgeWithKey(rel.key, data.entities[rel.s]!.id, data.entities[rel.t]!.id, {
-        size: rel.key === selectedEdge ? 5 : 1.5 + Math.min(4, Math.log2(rel.count)),
+        size: rel.key === selectedEdge ? 5 : edgeSize(rel.count),
         color: rel.key === selectedEdge ? '#000000' : relationColor(rel.type),
       });
     }
@@ -168,7 +175,7 @@ function start(): void {
   function markEdge(key: string | null): void {
     if (selectedEdge && graph.hasEdge(selectedEdge)) {
       const old = data.relations[relationIndex.get(selectedEdge)!]!;
-      graph.mergeEdgeAttributes(selectedEdge, { size: 1.5 + Math.min(4, Math.log2(old.count)), color: relationColor(old.type) });
+      graph.mergeEdgeAttributes(selectedEdge, { size: edgeSize(old.count), color: relationColor(old.type) });
     }
     selectedEdge = key;
     if (key && graph.hasEdge(key)) graph.mergeEdgeAttributes(key, { size: 5, color: '#000000' });
@@ -370,6 +377,8 @@ function start(): void {
   renderTable();
   requestAnimationFrame(() => requestAnimationFrame(() => (api.ready = true)));
 }
+
+const edgeSize = (count: number): number => 1 + Math.min(3, Math.log2(count) / 2);
 
 function distanceToSegment(p: { x: number; y: number }, a: { x: number; y: number }, b: { x: number; y: number }): number {
   const dx = b.x - a.x;

@@ -1,5 +1,6 @@
 // Which entities and relations are drawn, given the filters. The canvas shows at most
-// `maxNodes` entities (the most mentioned) so a corpus graph of thousands stays responsive;
+// `maxNodes` entities (the most mentioned, or the ends of the relations between the most
+// mentioned) so a corpus graph of thousands stays responsive;
 // the rest stays reachable from the table, and a focused entity is always drawn with its
 // neighbours.
 import type { ReportData } from '../model.js';
@@ -46,7 +47,23 @@ export function selectView(g: Graph, f: Filters): View {
   const rank = (a: number, b: number): number =>
     g.entities[b]!.mentions - g.entities[a]!.mentions || degree[b]! - degree[a]! || a - b;
   candidates.sort(rank);
-  const chosen = new Set(candidates.slice(0, Math.max(0, f.maxNodes)));
+  const chosen = new Set<number>();
+  if (f.connectedOnly) {
+    // Fill the cap with the relations between the most mentioned entities, so each drawn
+    // entity has a drawn relation: a lone node whose partners fell under the cap says nothing.
+    const weight = (i: number): number => {
+      const r = g.relations[i]!;
+      return Math.min(g.entities[r.s]!.mentions, g.entities[r.t]!.mentions);
+    };
+    const byWeight = edgeOk.slice().sort((a, b) => weight(b) - weight(a) || a - b);
+    for (const i of byWeight) {
+      if (chosen.size >= f.maxNodes) break;
+      const r = g.relations[i]!;
+      const added = (chosen.has(r.s) ? 0 : 1) + (chosen.has(r.t) || r.t === r.s ? 0 : 1);
+      if (chosen.size + added > f.maxNodes) continue;
+      chosen.add(r.s).add(r.t);
+    }
+  } else for (const e of candidates.slice(0, Math.max(0, f.maxNodes))) chosen.add(e);
   if (f.focus !== null && f.focus < g.entities.length) {
     chosen.add(f.focus);
     for (const i of edgeOk) {
