@@ -18,6 +18,10 @@ export type CommonWordsFile = z.infer<typeof CommonWordsFile>;
 export interface NameRules {
   /** Frequent words of news text that no gazetteer person name uses: never part of a new name. */
   readonly commonWords: ReadonlySet<string>;
+  /** Every frequent word, name parts included. */
+  readonly frequentWords: ReadonlySet<string>;
+  /** Words of listed people's names (محمد، فيصل، بن). */
+  readonly personTokens: ReadonlySet<string>;
   /** Normalized phrases as token arrays. */
   readonly titleModifiers: readonly (readonly string[])[];
   readonly honorifics: readonly (readonly string[])[];
@@ -34,6 +38,8 @@ const phrases = (xs: readonly string[]): string[][] =>
 export function compileNameRules(f: NameRulesFile, common: CommonWordsFile, personTokens: ReadonlySet<string>): NameRules {
   return {
     commonWords: new Set(common.words.filter((w) => !personTokens.has(w))),
+    frequentWords: new Set(common.words),
+    personTokens,
     titleModifiers: phrases(f.titleModifiers),
     honorifics: phrases(f.honorifics),
     honorificStarts: new Set(phrases(f.honorifics).map((p) => p[0]!)),

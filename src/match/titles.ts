@@ -242,7 +242,7 @@ function newPerson(
     }
     if (tokens.kind[k] !== TokenKind.ArabicWord) break;
     const w = tokens.norm[k]!;
-    if (rules.notNames.has(w) || rules.commonWords.has(w) || w.length < 2) break;
+    if (rules.notNames.has(w) || rules.commonWords.has(w) || w.length < 2 || carriesClitic(rules, readingsOf(tokens, k), w)) break;
     if (parts.length === 0 && (w.startsWith('ال') || /^[وفبلك]ال/.test(w))) break;
     parts.push(w);
     k++;
@@ -254,6 +254,8 @@ function newPerson(
     k--;
   }
   if (parts.length === 0) return null;
+  // A lone given name or frequent word (محمد، أحلام) says too little to be a new person.
+  if (parts.length === 1 && (rules.personTokens.has(parts[0]!) || rules.frequentWords.has(parts[0]!))) return null;
   const closed = k >= end || tokens.kind[k] === TokenKind.Punct || tokens.kind[k] === TokenKind.LineBreak;
   if (parts.length === 1 && !(specificTitle && closed)) return null;
   if (!specificTitle && parts.length < 2) return null;
@@ -270,6 +272,12 @@ function newPerson(
   if (!doc.entities.has(id)) doc.entities.set(id, { id, type: 'PERSON', name: { ar: text, en: transliterate(text) }, source: 'rule:title-person' });
   doc.mentions.push({ start, end: stop, text, kind: 'name', sentence, tokStart: p, tokEnd: k, entity: id, rule: 'rule:title-person' });
   return { entity: id, tokEnd: k };
+}
+
+/** "وعمرو", "بأغنية": a word that reads as a proclitic on a name part or a frequent word is no part of a new name. */
+function carriesClitic(rules: NameRules, readings: readonly Decomposition[], w: string): boolean {
+  if (rules.personTokens.has(w)) return false;
+  return readings.some((d) => d.prefixLen > 0 && (rules.personTokens.has(d.bare) || rules.frequentWords.has(d.bare)));
 }
 
 /** A listed person whose full name differs by at most one letter a word (two in all) and who held an office of `of`. */
