@@ -68,6 +68,8 @@ export function findTitles(doc: Doc, gaz: CompiledGazetteer, rules: NameRules): 
         }
       }
       if (t.requiresOf && !of) continue;
+      // "المندوب الدائم لروسيا لدى منظمة التعاون الإسلامي X": the host body comes before the name.
+      if (of && tokens.norm[e] === 'لدي' && startAt.get(e + 1)) e = startAt.get(e + 1)!.tokEnd;
       const titleEnd = e;
       for (let k = i; k < titleEnd; k++) consumed[k] = 1;
       // The person: right after the title (an optional comma and honorific between) …
@@ -95,6 +97,13 @@ export function findTitles(doc: Doc, gaz: CompiledGazetteer, rules: NameRules): 
         if (before && b < i && doc.entities.get(before.entity)?.type === 'PERSON') {
           person = before.entity;
           unitStart = before.tokStart;
+        } else if (!before && of) {
+          // "نقلت عن بدر جاموس عضو الائتلاف الوطني": a name no list has, right before a title of a body.
+          const named = newPersonBefore(doc, gaz, tokens, norm, b, s.tokStart, si, rules, startAt);
+          if (named) {
+            person = named.entity;
+            unitStart = named.tokStart;
+          }
         }
       }
       const [start] = toOriginal(norm, tokens.start[i]! + t.prefixLen, tokens.end[i]!);
@@ -272,6 +281,34 @@ function newPerson(
   if (!doc.entities.has(id)) doc.entities.set(id, { id, type: 'PERSON', name: { ar: text, en: transliterate(text) }, source: 'rule:title-person' });
   doc.mentions.push({ start, end: stop, text, kind: 'name', sentence, tokStart: p, tokEnd: k, entity: id, rule: 'rule:title-person' });
   return { entity: id, tokEnd: k };
+}
+
+/** A new person of 2–3 name words ending right before token `end`, after a clear boundary. */
+function newPersonBefore(
+  doc: Doc,
+  gaz: CompiledGazetteer,
+  tokens: Tokens,
+  norm: NonNullable<Doc['norm']>,
+  end: number,
+  from: number,
+  sentence: number,
+  rules: NameRules,
+  startAt: ReadonlyMap<number, Mention>,
+): { entity: string; tokStart: number } | null {
+  for (let len = Math.min(3, end - from); len >= 2; len--) {
+    const p = end - len;
+    const prev = p - 1;
+    const boundary =
+      prev < from || tokens.kind[prev] === TokenKind.Punct || rules.notNames.has(tokens.norm[prev]!) || rules.honorificStarts.has(tokens.norm[prev]!.replace(/^و(?=ال)/, ''));
+    if (!boundary) continue;
+    const named = newPerson(doc, gaz, tokens, norm, p, end, sentence, rules, undefined, startAt);
+    if (named && named.tokEnd === end) return { entity: named.entity, tokStart: p };
+    if (named) {
+      // It read past `end`: undo the mention it added.
+      doc.mentions.pop();
+    }
+  }
+  return null;
 }
 
 /** "وعمرو", "بأغنية": a word that reads as a proclitic on a name part or a frequent word is no part of a new name. */
