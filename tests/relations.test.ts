@@ -70,3 +70,35 @@ describe('roles', () => {
     expect(hasRelation(g, 'HOLDS_ROLE', 'person:antonio-guterres', 'org:un')).toBe(true);
   });
 });
+
+describe('argument patterns', () => {
+  it('reads passive support (المدعومة من) and support in a relative clause (التي تدعمها)', () => {
+    const a = extract('وأعلن التحالف عن تقدم قواته بعد تعنت جماعة الحوثي المدعومة من إيران في الحديدة.');
+    expect(hasRelation(a, 'SUPPORTS', 'country:ir', 'org:houthis')).toBe(true);
+    const b = extract('وحضت تركيا على استبعاد الوحدات من قوات سوريا الديمقراطية، التي تدعمها الولايات المتحدة.');
+    expect(hasRelation(b, 'SUPPORTS', 'country:us', 'org:sdf')).toBe(true);
+  });
+
+  it('lists the stops of a tour (جولته التي تشمل …) as visits of the traveller', () => {
+    const g = extract('وصل وزير الخارجية الأمريكي مايك بومبيو إلى الرياض في أولى محطات جولته التي تشمل الأردن وإسرائيل.');
+    for (const place of ['location:riyadh', 'country:jo', 'country:il']) expect(hasRelation(g, 'VISITS', 'person:mike-pompeo', place), place).toBe(true);
+  });
+
+  it('gives membership from جزء من and عضو في', () => {
+    const g = extract('وقال الأمين العام إن تركيا عضو في حلف شمال الأطلسي منذ عام 1952.');
+    expect(hasRelation(g, 'MEMBER_OF', 'country:tr', 'org:nato')).toBe(true);
+  });
+
+  it('takes the subject of a purpose noun (للقاء) from before it', () => {
+    const g = extract('ويتوجه وزير الخارجية الأمريكي مايك بومبيو إلى إسرائيل للقاء رئيس الوزراء بنيامين نتنياهو.');
+    expect(hasRelation(g, 'MET_WITH', 'person:mike-pompeo', 'person:benjamin-netanyahu', true)).toBe(true);
+    expect(hasRelation(g, 'VISITS', 'person:mike-pompeo', 'country:il')).toBe(true);
+  });
+
+  it('finds a person introduced by an honorific and a name right before a title of a body', () => {
+    const g = extract('استقبل الفريق محمد فريد، رئيس أركان الجيش المصري، وفدا عسكريا. ونقلت الوكالة عن بدر جاموس عضو الائتلاف الوطني لقوى الثورة والمعارضة السورية قوله إن الائتلاف تلقى دعوة.');
+    const people = g.entities.filter((e) => e.type === 'PERSON').map((e) => e.mentions[0]!.text);
+    expect(people).toContain('محمد فريد');
+    expect(people).toContain('بدر جاموس');
+  });
+});

@@ -205,7 +205,10 @@ export const PATTERNS: Record<PatternName, (ctx: PatternContext) => Binding[]> =
   agent_in: (ctx) => {
     const a = agent(ctx);
     if (!a.length) return [];
-    return cross(ids(a), ids(afterWord(ctx, ['في', 'الي'], end(a, ctx.hit.tokEnd), 4)), 0.7);
+    // The preposition may close the trigger itself (جزء من، عضو في): then the body follows at once.
+    const direct = ctx.units.findIndex((u) => u.tokStart === ctx.hit.tokEnd);
+    const body = direct >= 0 ? chainForward(ctx.units, direct) : afterWord(ctx, ['في', 'الي'], end(a, ctx.hit.tokEnd), 4);
+    return cross(ids(a), ids(body), 0.7);
   },
   agent_list: (ctx) => {
     const us = agent(ctx);
