@@ -1,7 +1,8 @@
 // Compiles src/ once per test file into a private directory (esbuild, no bundling), so tests that
 // start worker threads or the CLI run the current sources, not whatever dist/ holds right now.
+import { spawn } from 'node:child_process';
 import { buildSync } from 'esbuild';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, statSync, symlinkSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -41,3 +42,64 @@ export async function corpusSample(n: number, corpus = 'ant-2018.jsonl.gz'): Pro
   stream.destroy();
   return lines;
 }
+
+/**
+ * A stand-in extraction worker (same protocol as src/batch/worker.ts) for testing the batch
+ * machinery fast: each word of a text becomes an entity, the first two words MET_WITH. Texts
+ * containing CRASH_ALWAYS make the worker exit, CRASH_ONCE only the first time (a marker file
+ * remembers), HANG loops forever, SLOW spins for 30 ms.
+ */
+export function fakeWorker(): URL {
+  const { dir } = testBuild();
+  const file = join(dir, 'fake-worker.mjs');
+  const lexicons = join(ROOT, 'lexicons');
+  const src = `
+import { parentPort, workerData } from 'node:worker_threads';
+import { existsSync, writeFileSync } from 'node:fs';
+const marker = ${JSON.stringify(join(dir, 'tmp'))};
+parentPort.postMessage({ type: 'ready', config: { file: workerData.pipelineFile, name: 'fake', lang: 'ar', gazetteerDir: '', lexiconDir: ${JSON.stringify(lexicons)}, stages: [] }, gazetteers: {} });
+parentPort.on('message', ({ rec }) => {
+  const t = rec.doc.text;
+  if (t.includes('CRASH_ALWAYS')) process.exit(7);
+  if (t.includes('CRASH_ONCE')) { const m = marker + '/crashed-' + rec.doc.id.replace(/[^a-z0-9]/gi, '_'); if (!existsSync(m)) { writeFileSync(m, ''); throw new Error('boom on ' + rec.doc.id); } }
+  if (t.includes('HANG')) for (;;) {}
+  if (t.includes('SLOW')) { const until = Date.now() + 30; while (Date.now() < until) {} }
+  const entities = [];
+  const seen = new Set();
+  for (const m of t.matchAll(/\\S+/g)) {
+    const id = 'w:' + m[0];
+    if (seen.has(id)) continue;
+    seen.add(id);
+    entities.push({ id, type: 'LOCATION', name: { ar: m[0], en: '' }, source: 'fake', mentions: [{ start: m.index, end: m.index + m[0].length, text: m[0], kind: 'name', sentence: 0, rule: 'fake' }] });
+  }
+  const relations = entities.length > 1 ? [{ id: rec.doc.id, type: 'MET_WITH', source: entities[1].id, target: entities[0].id, attributes: { mode: t.length % 2 ? 'phone' : 'in_person' }, confidence: 1, evidence: [{ start: 0, end: t.length, text: t }], rule: 'fake' }] : [];
+  const graph = { schema: 'shabaka/document-graph@1', document: { id: rec.doc.id, lang: 'ar', length: t.length }, sentences: [{ start: 0, end: t.length }], entities, relations };
+  parentPort.postMessage({ type: 'result', entry: { id: rec.doc.id, input: rec.input, status: 'ok' }, line: JSON.stringify(graph) + '\\n' });
+});
+`;
+  writeFileSync(file, src);
+  return pathToFileURL(file);
+}
+
+export interface CliResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the freshly compiled CLI; `onSpawn` may watch (and kill) the process. */
+export function runCli(args: string[], o: { stdin?: string; onSpawn?: (p: ReturnType<typeof spawn>) => void } = {}): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const p = spawn(process.execPath, [testBuild().cli, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    p.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    p.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    p.on('error', reject);
+    p.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+    p.stdin.end(o.stdin ?? '');
+    o.onSpawn?.(p);
+  });
+}
+

@@ -1,23 +1,26 @@
 // What decides a run's output, recorded in the journal (resume must match it) and the manifest.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { VERSION } from '../version.js';
 import type { RunIdentity } from './journal.js';
 import type { PipelineInfo } from './worker-protocol.js';
 
-/** sha256 of every file in a directory tree, by relative path (sorted). */
-export function hashTree(dir: string): Record<string, string> {
+/**
+ * The lexicon files the pipeline loads (src/pipeline/resources.ts reads these by name). Only they are
+ * hashed: other files in the directory (other languages, tools' data) do not change this run's output.
+ */
+export const LEXICON_FILES = ['boilerplate.json', 'name-rules.json', 'common-words.json', 'triggers.json', 'references.json'] as const;
+
+export function hashFiles(dir: string, names: readonly string[]): Record<string, string> {
   const out: Record<string, string> = {};
-  const walk = (d: string, rel: string): void => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      const r = rel ? `${rel}/${name}` : name;
-      if (statSync(p).isDirectory()) walk(p, r);
-      else out[r] = createHash('sha256').update(readFileSync(p)).digest('hex');
+  for (const name of names) {
+    try {
+      out[name] = createHash('sha256').update(readFileSync(join(dir, name))).digest('hex');
+    } catch {
+      /* a pipeline without this lexicon */
     }
-  };
-  walk(dir, '');
+  }
   return out;
 }
 
@@ -30,7 +33,7 @@ export function runIdentity(files: readonly string[], info: PipelineInfo, maxDoc
     }),
     pipeline: info.config,
     gazetteers: info.gazetteers,
-    lexicons: hashTree(info.config.lexiconDir),
+    lexicons: hashFiles(info.config.lexiconDir, LEXICON_FILES),
     limits: { maxDocumentBytes },
   };
 }

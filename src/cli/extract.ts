@@ -3,8 +3,9 @@
 // inputs on the command line, an unusable output directory, broken configuration, a journal that
 // cannot be resumed) print one clear line and give exit status 2; the output stays consistent.
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
-import { ResumeError } from '../batch/journal.js';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { JOURNAL_DIR, ResumeError } from '../batch/journal.js';
 import { PoolError } from '../batch/pool.js';
 import { runBatch } from '../batch/run.js';
 import { runStdin } from '../batch/stdin.js';
@@ -55,7 +56,7 @@ export async function runExtract(o: ExtractOptions): Promise<number> {
   } catch (e) {
     if (RUN_ERRORS.some((k) => e instanceof k)) {
       process.stderr.write(`shabaka: ${(e as Error).message}\n`);
-      if (e instanceof OutputError && !o.stdin) process.stderr.write(`shabaka: committed work is kept in ${resolve(o.out)}; fix the cause and run again with --resume\n`);
+      if (e instanceof OutputError && !o.stdin && existsSync(join(resolve(o.out), JOURNAL_DIR, 'progress.json'))) process.stderr.write(`shabaka: committed work is kept in ${resolve(o.out)}; fix the cause and run again with --resume\n`);
       return 2;
     }
     throw e;

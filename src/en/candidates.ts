@@ -42,7 +42,8 @@ export function addCompromiseCandidates(nlp: Compromise, doc: Doc, gaz: Compiled
   for (const s of need(doc, 'sentences', 'en-candidates')) {
     let open = false;
     for (let k = s.tokStart; k < s.tokEnd && !open; k++) {
-      open = layer.cap[k] === 1 && !covered[k] && tokens.kind[k] === TokenKind.LatinWord && !lex.notNames.has(tokens.norm[k]!) && (k > s.tokStart || layer.pos[k] === 'PROPN');
+      const w = tokens.norm[k]!;
+      open = layer.cap[k] === 1 && !covered[k] && tokens.kind[k] === TokenKind.LatinWord && !lex.notNames.has(w) && !shortNames.has(w) && !lex.particles.has(w) && (k > s.tokStart || layer.pos[k] === 'PROPN');
     }
     if (!open) continue;
     const view = nlp(doc.text.slice(s.start, s.end));

@@ -39,12 +39,14 @@ export function loadWink(): Wink {
 
 /** The folded form of a token used as a matching key. */
 export function foldToken(s: string): string {
-  return s
+  const f = s
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[’‘`´]/g, "'")
     .toLowerCase()
     .replace(/\./g, '');
+  // The Arabic article is written al- or el- (al-Sisi, el-Sisi): one key for both.
+  return f === 'el' ? 'al' : f;
 }
 
 /** Splits a word at inner hyphens (al-Thani → al, Thani); the hyphen is no token, so a name keeps its tokens adjacent. */

@@ -66,6 +66,17 @@ export function findEnglishTitles(doc: Doc, gaz: CompiledGazetteer, names: Perso
         unitEnd = after.tokEnd;
       } else if (!after && p < s.tokEnd && layer.cap[p]) {
         const b = nameSpan(tokens, layer, lex, p, s.tokEnd, (k) => covered[k] === 1);
+        // "Abdel-Fattah al-Sisi" where only "Sisi" was matched: the first names belong to that person.
+        let q = b;
+        while (q < s.tokEnd && lex.particles.has(tokens.norm[q]!)) q++;
+        const tail = startAt.get(q);
+        if (q > p && tail && tail.kind === 'alias' && doc.entities.get(tail.entity)?.type === 'PERSON') {
+          person = tail.entity;
+          unitEnd = tail.tokEnd;
+        }
+      }
+      if (!person && !after && p < s.tokEnd && layer.cap[p]) {
+        const b = nameSpan(tokens, layer, lex, p, s.tokEnd, (k) => covered[k] === 1);
         // One word is a name only after a title that says whose office it is ("Qatar's emir, Tamim").
         if (b - p >= 2 || (b - p === 1 && of !== undefined && layer.pos[p] === 'PROPN')) {
           person = addPerson(doc, gaz, names, p, b, si, of, 'rule:en-title-person');

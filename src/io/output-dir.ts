@@ -2,8 +2,8 @@
 // anything that would land outside the directory; names come from the program, never from
 // document ids. Write failures (disk full, read-only, permissions) become an OutputError
 // with a message a user can act on.
-import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { AtomicFileWriter, nodeFileOps, writeFileAtomic, type FileOps } from './atomic.js';
 
 const HINTS: Readonly<Record<string, string>> = {
@@ -46,7 +46,13 @@ export class OutputDir {
   static open(root: string, ops: FileOps = nodeFileOps): OutputDir {
     const dir = new OutputDir(root, ops);
     try {
-      mkdirSync(dir.root, { recursive: true });
+      try {
+        mkdirSync(dir.root, { recursive: true });
+      } catch (e) {
+        // Recursive mkdir says ENOENT for most failures; a plain one names the real cause (EROFS, EACCES).
+        if ((e as NodeJS.ErrnoException).code !== 'ENOENT' || !existsSync(dirname(dir.root))) throw e;
+        mkdirSync(dir.root);
+      }
       if (!statSync(dir.root).isDirectory()) throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
       readdirSync(dir.root);
     } catch (e) {

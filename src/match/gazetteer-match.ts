@@ -24,37 +24,17 @@ export function matchGazetteer(doc: Doc, gaz: CompiledGazetteer): void {
   const sentences = need(doc, 'sentences', 'gazetteer');
   const norm = need(doc, 'norm', 'gazetteer');
   const candidates: Candidate[] = [];
-  sentences.forEach((s, si) => {
+  // Hot loop: plain indexed loops and no allocation unless a trie node holds names.
+  for (let si = 0; si < sentences.length; si++) {
+    const s = sentences[si]!;
     for (let i = s.tokStart; i < s.tokEnd; i++) {
       const kind = tokens.kind[i];
-      if (kind !== TokenKind.ArabicWord && kind !== TokenKind.LatinWord) continue;
-      const form = tokens.norm[i]!;
-      const readings = kind === TokenKind.ArabicWord ? readingsOf(tokens, i) : [{ prefixLen: 0, bare: form, hasAl: false }];
-      for (const d of readings) {
-        let node = gaz.root.get(d.bare);
-        let j = i + 1;
-        while (node) {
-          // An alias listed with ال (الناتو) is also written without it (ناتو) when that is no common word.
-          const records = node.items.filter((r) => !r.hasAl || d.hasAl || (r.kind === 'alias' && r.trueArticle && j === i + 1 && !gaz.commonWords.has(d.bare)));
-          if (records.length) {
-            candidates.push({
-              tokStart: i,
-              tokEnd: j,
-              prefixLen: d.prefixLen,
-              sentence: si,
-              records,
-              bareForm: [d.bare, ...tokens.norm.slice(i + 1, j)].join(' '),
-              clitic: form.slice(0, d.prefixLen),
-              withArticle: d.hasAl,
-            });
-          }
-          if (j >= s.tokEnd) break;
-          node = node.next.get(tokens.norm[j]!);
-          j++;
-        }
+      if (kind === TokenKind.LatinWord) walk(gaz, tokens, candidates, tokens.norm[i]!, 0, false, i, si, s.tokEnd);
+      else if (kind === TokenKind.ArabicWord) {
+        for (const d of readingsOf(tokens, i)) walk(gaz, tokens, candidates, d.bare, d.prefixLen, d.hasAl, i, si, s.tokEnd);
       }
     }
-  });
+  }
   const chosen: { c: Candidate; record: NameRecord }[] = [];
   for (const c of candidates) {
     const record = pickRecord(c, gaz, tokens, sentences[c.sentence]!);
@@ -79,6 +59,31 @@ export function matchGazetteer(doc: Doc, gaz: CompiledGazetteer): void {
     };
     doc.mentions.push(m);
     addEntity(doc, gaz, record.entry);
+  }
+}
+
+/** Follows the name trie from token i read as `bare` (its proclitics and article stripped), adding a candidate at every node that holds names. */
+function walk(gaz: CompiledGazetteer, tokens: Tokens, out: Candidate[], bare: string, prefixLen: number, hasAl: boolean, i: number, si: number, sentenceEnd: number): void {
+  let node = gaz.root.get(bare);
+  let j = i + 1;
+  while (node) {
+    const items = node.items;
+    if (items.length) {
+      // An alias listed with ال (الناتو) is also written without it (ناتو) when that is no common word.
+      let records: NameRecord[] | null = null;
+      for (const r of items) {
+        if (!r.hasAl || hasAl || (r.kind === 'alias' && r.trueArticle && j === i + 1 && !gaz.commonWords.has(bare))) (records ??= []).push(r);
+      }
+      if (records) {
+        let bareForm = bare;
+        for (let k = i + 1; k < j; k++) bareForm += ` ${tokens.norm[k]!}`;
+        const form = tokens.norm[i]!;
+        out.push({ tokStart: i, tokEnd: j, prefixLen, sentence: si, records, bareForm, clitic: form.slice(0, prefixLen), withArticle: hasAl });
+      }
+    }
+    if (j >= sentenceEnd) break;
+    node = node.next.get(tokens.norm[j]!);
+    j++;
   }
 }
 

@@ -13,36 +13,45 @@ export interface TriggerHit {
   readonly future: boolean;
 }
 
+const SEEN = 0x633, YA = 0x64a, TA = 0x62a, NUN = 0x646;
+
 export function findTriggers(lex: TriggerLexicon, tokens: Tokens, from: number, to: number): TriggerHit[] {
   const hits: TriggerHit[] = [];
+  let best: TriggerHit[] = [];
+  /** Walks the trigger trie from token i read as `key`; keeps the longest hit (the first among equals). */
+  const tryKey = (key: string, i: number, prefixLen: number, suffixed: boolean, future: boolean): void => {
+    let node = lex.root.get(key);
+    let j = i + 1;
+    while (node) {
+      if (node.items.length && (!best.length || j > best[0]!.tokEnd)) {
+        const defs = suffixed ? node.items.filter((def) => def.suffixes) : node.items;
+        if (defs.length) best = defs.map((def) => ({ def, tokStart: i, tokEnd: j, prefixLen, suffixed, future }));
+      }
+      if (j >= to) break;
+      const t = tokens.norm[j]!;
+      node = node.next.get(t.startsWith('ال') && t.length >= 4 ? t.slice(2) : t);
+      j++;
+    }
+  };
   for (let i = from; i < to; i++) {
     if (tokens.kind[i] !== TokenKind.ArabicWord) continue;
-    let best: TriggerHit[] = [];
+    best = [];
     for (const d of readingsOf(tokens, i)) {
-      const readings: { key: string; suffixed: boolean; future: boolean }[] = [{ key: d.bare, suffixed: false, future: false }];
-      if (!d.hasAl && /^س[يتن]/.test(d.bare)) readings.push({ key: d.bare.slice(1), suffixed: false, future: true });
-      for (const suf of lex.suffixes) {
-        if (d.bare.length - suf.length >= 3 && d.bare.endsWith(suf)) {
-          const stem = d.bare.slice(0, -suf.length);
-          // لقائه → لقاء, زيارته → زيارة (ة is written ت before a suffix; normalized ة is ه).
-          if (stem.endsWith('ت')) readings.push({ key: `${stem.slice(0, -1)}ه`, suffixed: true, future: false });
-          // لقائه is normalized لقايه: the hamza seat before a suffix stands for a final ء.
-          if (stem.endsWith('ي') && suf !== 'ي') readings.push({ key: `${stem.slice(0, -1)}ء`, suffixed: true, future: false });
-          readings.push({ key: stem, suffixed: true, future: false });
-        }
+      const bare = d.bare;
+      tryKey(bare, i, d.prefixLen, false, false);
+      // The future prefix: سيزور → يزور.
+      if (!d.hasAl && bare.charCodeAt(0) === SEEN) {
+        const c = bare.charCodeAt(1);
+        if (c === YA || c === TA || c === NUN) tryKey(bare.slice(1), i, d.prefixLen, false, true);
       }
-      for (const r of readings) {
-        let node = lex.root.get(r.key);
-        let j = i + 1;
-        while (node) {
-          const defs = node.items.filter((def) => !r.suffixed || def.suffixes);
-          if (defs.length && (!best.length || j > best[0]!.tokEnd)) {
-            best = defs.map((def) => ({ def, tokStart: i, tokEnd: j, prefixLen: d.prefixLen, suffixed: r.suffixed, future: r.future }));
-          }
-          if (j >= to) break;
-          const t = tokens.norm[j]!;
-          node = node.next.get(t.startsWith('ال') && t.length >= 4 ? t.slice(2) : t);
-          j++;
+      for (const suf of lex.suffixes) {
+        if (bare.length - suf.length >= 3 && bare.endsWith(suf)) {
+          const stem = bare.slice(0, -suf.length);
+          // لقائه → لقاء, زيارته → زيارة (ة is written ت before a suffix; normalized ة is ه).
+          if (stem.endsWith('ت')) tryKey(`${stem.slice(0, -1)}ه`, i, d.prefixLen, true, false);
+          // لقائه is normalized لقايه: the hamza seat before a suffix stands for a final ء.
+          if (stem.endsWith('ي') && suf !== 'ي') tryKey(`${stem.slice(0, -1)}ء`, i, d.prefixLen, true, false);
+          tryKey(stem, i, d.prefixLen, true, false);
         }
       }
       if (best.length) break;

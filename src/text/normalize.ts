@@ -117,10 +117,32 @@ export function normalize(text: string): Normalized {
     }
   }
   map[j] = n;
+  // One native decode of the whole buffer: far cheaper than String.fromCharCode over chunks.
+  return { source: text, text: utf16String(out.subarray(0, j)), map: map.subarray(0, j + 1) };
+}
+
+const DECODER = new TextDecoder('utf-16le');
+// The decoder reads the buffer's bytes as little-endian UTF-16, which is how Uint16Array stores them here.
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/** The string of these UTF-16 code units, exactly: the decoder would turn a lone surrogate into U+FFFD. */
+function utf16String(units: Uint16Array): string {
+  if (!LITTLE_ENDIAN) return exactString(units);
+  for (let k = 0; k < units.length; k++) {
+    const c = units[k]!;
+    if (c < 0xd800 || c > 0xdfff) continue;
+    const d = units[k + 1] ?? 0;
+    if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) k++;
+    else return exactString(units);
+  }
+  return DECODER.decode(units);
+}
+
+function exactString(units: Uint16Array): string {
   let str = '';
   const CHUNK = 8192;
-  for (let k = 0; k < j; k += CHUNK) str += String.fromCharCode(...out.subarray(k, Math.min(j, k + CHUNK)));
-  return { source: text, text: str, map: map.slice(0, j + 1) };
+  for (let k = 0; k < units.length; k += CHUNK) str += String.fromCharCode(...units.subarray(k, Math.min(units.length, k + CHUNK)));
+  return str;
 }
 
 /** Normalizes a short string (a gazetteer name or trigger) without keeping the map. */

@@ -1,0 +1,77 @@
+// One measured run in a fresh process (so peak RSS is this run's own): streams the corpus, hands
+// batches of raw lines to W worker threads with bounded in-flight work, and prints one JSON line.
+//   node scripts/bench/run.mjs --bundle B --corpus F --docs N --workers W --pipeline P
+import { Worker } from 'node:worker_threads';
+import { parseArgs } from 'node:util';
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { createGunzip } from 'node:zlib';
+
+const { values: a } = parseArgs({
+  options: { bundle: { type: 'string' }, corpus: { type: 'string' }, docs: { type: 'string' }, workers: { type: 'string' }, pipeline: { type: 'string' }, batch: { type: 'string', default: '16' } },
+});
+const W = Number(a.workers), limit = Number(a.docs) > 0 ? Number(a.docs) : Infinity, BATCH = Number(a.batch);
+const workerUrl = new URL('./worker.mjs', import.meta.url);
+
+const tStart = performance.now();
+const workers = await Promise.all(
+  Array.from({ length: W }, () => new Promise((resolve, reject) => {
+    const w = new Worker(workerUrl, { workerData: { bundle: a.bundle, pipeline: a.pipeline } });
+    w.once('error', reject);
+    w.once('message', (m) => resolve({ w, startupMs: m.startupMs, inFlight: 0 }));
+  })),
+);
+const startupMs = performance.now() - tStart;
+
+const totals = { docs: 0, bytes: 0, outBytes: 0, failed: 0 };
+let waiting = null; // resolves when some worker has room
+for (const s of workers) {
+  s.w.on('message', (m) => {
+    if (m.type !== 'done') return;
+    s.inFlight--;
+    for (const k of Object.keys(totals)) totals[k] += m[k];
+    if (waiting) { const r = waiting; waiting = null; r(); }
+  });
+}
+const MAX_IN_FLIGHT = 2;
+const freeSlot = () => workers.filter((s) => s.inFlight < MAX_IN_FLIGHT).sort((x, y) => x.inFlight - y.inFlight)[0];
+const send = async (lines) => {
+  let s = freeSlot();
+  while (!s) {
+    await new Promise((r) => (waiting = r));
+    s = freeSlot();
+  }
+  s.inFlight++;
+  s.w.postMessage({ type: 'batch', lines });
+};
+
+const t0 = performance.now();
+let stream = createReadStream(a.corpus);
+if (a.corpus.endsWith('.gz')) stream = stream.pipe(createGunzip());
+const rl = createInterface({ input: stream, crlfDelay: Infinity });
+let batch = [], read = 0;
+for await (const line of rl) {
+  if (!line.trim()) continue;
+  batch.push(line);
+  read++;
+  if (batch.length >= BATCH) { await send(batch); batch = []; }
+  if (read >= limit) break;
+}
+rl.close();
+stream.destroy();
+if (batch.length) await send(batch);
+while (workers.some((s) => s.inFlight > 0)) await new Promise((r) => (waiting = r));
+const wallMs = performance.now() - t0;
+
+const stages = {};
+for (const s of workers) {
+  const m = await new Promise((r) => { s.w.on('message', (x) => x.type === 'stages' && r(x)); s.w.postMessage({ type: 'finish' }); });
+  for (const [k, v] of Object.entries(m.stages)) stages[k] = (stages[k] ?? 0) + v;
+}
+await Promise.all(workers.map((s) => s.w.terminate()));
+const ru = process.resourceUsage();
+process.stdout.write(`${JSON.stringify({
+  workers: W, ...totals, wallMs, startupMs,
+  mbPerS: totals.bytes / 1e6 / (wallMs / 1000), docsPerS: totals.docs / (wallMs / 1000),
+  peakRssMb: ru.maxRSS / 1024, cpuUserMs: ru.userCPUTime / 1000, stagesMs: stages,
+})}\n`);

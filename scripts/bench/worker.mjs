@@ -1,0 +1,32 @@
+// A benchmark worker: builds the pipeline once, then turns batches of raw JSONL lines into
+// document graphs (serialized, as `extract` does) and reports counts, bytes and stage times.
+import { parentPort, workerData } from 'node:worker_threads';
+import { pathToFileURL } from 'node:url';
+
+const { bundle, pipeline: pipelineFile } = workerData;
+const t0 = performance.now();
+const { buildPipeline } = await import(pathToFileURL(bundle).href);
+const p = buildPipeline(pipelineFile);
+parentPort.postMessage({ type: 'ready', startupMs: performance.now() - t0 });
+
+parentPort.on('message', (m) => {
+  if (m.type === 'finish') {
+    parentPort.postMessage({ type: 'stages', stages: p.stageTimes() });
+    return;
+  }
+  let docs = 0, bytes = 0, outBytes = 0, failed = 0;
+  for (const line of m.lines) {
+    const d = JSON.parse(line);
+    const meta = { id: d.id };
+    if (d.source !== undefined) meta.source = d.source;
+    if (d.published !== undefined) meta.published = d.published;
+    bytes += Buffer.byteLength(d.text, 'utf8');
+    docs++;
+    try {
+      outBytes += JSON.stringify(p.process(meta, d.text)).length + 1;
+    } catch {
+      failed++;
+    }
+  }
+  parentPort.postMessage({ type: 'done', docs, bytes, outBytes, failed });
+});
