@@ -80,14 +80,14 @@ function shortNames(doc: Doc, res: Resources): void {
   }
 }
 
-const dateOk = (published: string | undefined, from?: string, to?: string): boolean => {
+export const dateOk = (published: string | undefined, from?: string, to?: string): boolean => {
   if (!published) return to === undefined;
   const d = published.slice(0, 10);
   return (!from || from.slice(0, d.length) <= d) && (!to || d <= `${to}\uffff`);
 };
 
 /** A title without a name ("وزير خارجية قطر") stands for the person holding that office. */
-function resolveTitles(doc: Doc, gaz: CompiledGazetteer): void {
+export function resolveTitles(doc: Doc, gaz: CompiledGazetteer): void {
   const sentences = need(doc, 'sentences', 'coref');
   const mentionedIn = new Map<string, Set<number>>();
   for (const m of doc.mentions) {

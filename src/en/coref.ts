@@ -1,6 +1,7 @@
 // Coreference inside an English document, as in the Arabic coref stage: short names after the full
 // name (Blinken → Antony Blinken, Wang → Wang Yi), titles without a name (the Qatari prime minister
 // → the holder), and descriptions (the two countries, the two ministers, his country).
+import { dateOk, resolveTitles } from '../coref/resolve.js';
 import type { CompiledGazetteer } from '../gazetteer/compile.js';
 import type { Doc } from '../doc.js';
 import { need } from '../doc.js';
@@ -52,48 +53,6 @@ function shortNames(doc: Doc, gaz: CompiledGazetteer, lex: EnglishLexicons, laye
   });
 }
 
-const dateOk = (published: string | undefined, from?: string, to?: string): boolean => {
-  if (!published) return to === undefined;
-  const d = published.slice(0, 10);
-  return (!from || from.slice(0, d.length) <= d) && (!to || d <= `${to}\uffff`);
-};
-
-/** "the Qatari prime minister" stands for the holder: the same office named with a person in the document, else the listed holder at the date. */
-function resolveTitles(doc: Doc, gaz: CompiledGazetteer): void {
-  for (const link of doc.roles) {
-    if (link.role === 'counterpart' && !link.of) continue;
-    if (!link.person && link.of) {
-      const office = link.role === 'counterpart' ? doc.roles.find((r) => r !== link && r.sentence === link.sentence && r.role !== 'counterpart')?.role : link.role;
-      const same = doc.roles.find((r) => r !== link && r.person && (r.role === office || (link.role === 'counterpart' && r.role !== 'counterpart')) && r.of === link.of);
-      let person = same?.person;
-      if (!person && link.role !== 'counterpart') {
-        const holders = gaz.entries
-          .map((e, i) => ({ e, i }))
-          .filter(({ e }) => e.roles?.some((r) => r.role === link.role && r.of === link.of && dateOk(doc.meta.published, r.from, r.to)));
-        const mentioned = holders.filter(({ e }) => doc.mentions.some((m) => m.entity === e.id));
-        const pick = mentioned.length === 1 ? mentioned[0] : holders.length === 1 && doc.meta.published ? holders[0] : undefined;
-        if (pick) {
-          addEntity(doc, gaz, pick.i);
-          person = pick.e.id;
-        }
-      }
-      if (person) link.person = person;
-    }
-    if (link.person && link.unitTokStart === link.titleTokStart && link.unitTokEnd === link.titleTokEnd) {
-      doc.mentions.push({
-        start: link.start,
-        end: link.coreEnd,
-        text: doc.text.slice(link.start, link.coreEnd),
-        kind: 'title',
-        sentence: link.sentence,
-        tokStart: link.titleTokStart,
-        tokEnd: link.titleTokEnd,
-        entity: link.person,
-        rule: link.rule,
-      });
-    }
-  }
-}
 
 /** "his country" → the speaker's country; "the two countries" → the last two countries; "the two ministers" → the last two people. */
 function resolveReferences(doc: Doc, gaz: CompiledGazetteer, lex: EnglishLexicons): void {

@@ -2,6 +2,7 @@
 // triggers found by the longest form, argument patterns tried in order, the same type checks
 // (relations/types.ts), negated / cancelled / requested events dropped, planned ones marked, a
 // phone cue anywhere in the sentence giving the meeting's mode, HOLDS_ROLE from title phrases.
+import { holdsRole } from '../relations/holds-role.js';
 import type { Doc, RelationRecord } from '../doc.js';
 import { need } from '../doc.js';
 import type { CompiledGazetteer } from '../gazetteer/compile.js';
@@ -112,41 +113,3 @@ function near(cues: PhraseTrie<true>, tokens: Tokens, hit: EnHit, from: number, 
   return false;
 }
 
-/** The body a listed person holds `role` of, at the document's date when known. */
-function officeOf(gaz: CompiledGazetteer, person: string, role: string, published: string | undefined): string | undefined {
-  const i = gaz.byId.get(person);
-  if (i === undefined) return undefined;
-  const roles = gaz.entries[i]!.roles?.filter((r) => r.role === role) ?? [];
-  const d = published?.slice(0, 10);
-  const dated = d ? roles.filter((r) => (!r.from || r.from <= d) && (!r.to || d <= `${r.to}\uffff`)) : [];
-  const pick = dated.length ? dated : roles;
-  return new Set(pick.map((r) => r.of)).size === 1 ? pick[0]!.of : undefined;
-}
-
-/** HOLDS_ROLE from title phrases tied to a person and a country or organization (counterpart: the other office of the sentence). */
-function holdsRole(doc: Doc, gaz: CompiledGazetteer, add: (r: RelationRecord) => void): void {
-  const sentences = doc.sentences!;
-  for (const link of doc.roles) {
-    if (!link.person) continue;
-    let role = link.role;
-    if (role === 'counterpart') {
-      const other =
-        doc.roles.find((r) => r !== link && r.sentence === link.sentence && r.role !== 'counterpart') ??
-        doc.roles.filter((r) => r.sentence < link.sentence && r.role !== 'counterpart').pop();
-      role = other?.role ?? 'counterpart';
-    }
-    const of = link.of ?? officeOf(gaz, link.person, role, doc.meta.published);
-    // As in Arabic, only a body the document names: a relation never points at an entity without a mention.
-    if (!of || !doc.entities.has(of)) continue;
-    const s = sentences[link.sentence]!;
-    add({
-      type: 'HOLDS_ROLE',
-      source: link.person,
-      target: of,
-      attributes: { role },
-      confidence: 0.9,
-      evidence: [{ start: s.start, end: s.end, text: doc.text.slice(s.start, s.end), trigger: { start: link.start, end: link.end, text: doc.text.slice(link.start, link.end) } }],
-      rule: link.rule,
-    });
-  }
-}

@@ -3,18 +3,11 @@
 // governs it, whether it is joined to the previous unit (and / comma / hyphen) and whether it is a
 // possessor ("Russia's").
 import type { Doc } from '../doc.js';
-import type { EntityType } from '../gazetteer/schema.js';
+import type { Unit } from '../relations/units.js';
 import type { EnglishLexicons } from './lexicon.js';
 import type { EnglishLayer } from './text.js';
 
-export interface EnUnit {
-  readonly tokStart: number;
-  readonly tokEnd: number;
-  readonly entities: readonly string[];
-  readonly type: EntityType;
-  readonly kind: 'name' | 'nisba' | 'title' | 'ref';
-  readonly prep: string | null;
-  readonly coordinated: boolean;
+export interface EnUnit extends Unit {
   readonly possessive: boolean;
   /** A capital or ministry that may stand for its state as a subject. */
   readonly standsFor: boolean;

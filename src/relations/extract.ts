@@ -4,6 +4,7 @@ import type { Doc, RelationRecord } from '../doc.js';
 import { need } from '../doc.js';
 import type { CompiledGazetteer } from '../gazetteer/compile.js';
 import { relationKey } from '../graph/document-graph.js';
+import { holdsRole } from './holds-role.js';
 import type { TriggerLexicon } from '../lexicon/triggers.js';
 import { toOriginal } from '../text/normalize.js';
 import {type Tokens, readingsOf } from '../text/tokenize.js';
@@ -73,49 +74,6 @@ export function extractRelations(doc: Doc, lex: TriggerLexicon, gaz: CompiledGaz
       }
     }
   });
-}
-
-/** The body a listed person holds `role` of, at the document's date when known. */
-function officeOf(gaz: CompiledGazetteer, person: string, role: string, published: string | undefined): string | undefined {
-  const i = gaz.byId.get(person);
-  if (i === undefined) return undefined;
-  const roles = gaz.entries[i]!.roles?.filter((r) => r.role === role) ?? [];
-  const d = published?.slice(0, 10);
-  const dated = d ? roles.filter((r) => (!r.from || r.from <= d) && (!r.to || d <= `${r.to}\uffff`)) : [];
-  const pick = dated.length ? dated : roles;
-  return new Set(pick.map((r) => r.of)).size === 1 ? pick[0]!.of : undefined;
-}
-
-/** HOLDS_ROLE from title phrases tied to a person and a country or organization. */
-function holdsRole(doc: Doc, gaz: CompiledGazetteer, add: (r: RelationRecord) => void): void {
-  const sentences = doc.sentences!;
-  for (const link of doc.roles) {
-    if (!link.person) continue;
-    let role = link.role;
-    if (role === 'counterpart') {
-      // نظيره الأمريكي: the office of the other office-holder in the sentence, else the last one named before.
-      const other =
-        doc.roles.find((r) => r !== link && r.sentence === link.sentence && r.role !== 'counterpart') ??
-        doc.roles.filter((r) => r.sentence < link.sentence && r.role !== 'counterpart' && sentences[r.sentence]!.article === sentences[link.sentence]!.article).pop();
-      role = other?.role ?? 'counterpart';
-    }
-    // "وزير الخارجية مايك بومبيو": the gazetteer knows what the office is of.
-    const body = link.of ?? officeOf(gaz, link.person, role, doc.meta.published);
-    if (!body || !doc.entities.has(body)) continue;
-    // A ministry stands for its state: "المتحدث باسم وزارة الخارجية الإيرانية" holds a role of Iran.
-    const standsFor = doc.entities.get(body)!.standsFor;
-    const of = standsFor && doc.entities.has(standsFor) ? standsFor : body;
-    const s = sentences[link.sentence]!;
-    add({
-      type: 'HOLDS_ROLE',
-      source: link.person,
-      target: of,
-      attributes: of === body ? { role } : { role, body },
-      confidence: 0.9,
-      evidence: [{ start: s.start, end: s.end, text: doc.text.slice(s.start, s.end), trigger: { start: link.start, end: link.end, text: doc.text.slice(link.start, link.end) } }],
-      rule: link.rule,
-    });
-  }
 }
 
 const CLAUSE_BREAKS = new Set(['،', ',', '؛', ';', ':', '.', '"', '«', '»']);
