@@ -145,20 +145,7 @@ function resolveReferences(doc: Doc, res: Resources): void {
     .map((m) => ({ tok: m.tokStart, entity: m.entity }))
     .concat(doc.roles.filter((r) => r.of).map((r) => ({ tok: r.titleTokStart, entity: r.of! })))
     .sort((a, b) => a.tok - b.tok);
-  const countryOf = (id: string): string | undefined => {
-    const e = doc.entities.get(id);
-    if (!e) return undefined;
-    if (e.type === 'COUNTRY') return id;
-    if (e.standsFor && doc.entities.get(e.standsFor)?.type === 'COUNTRY') return e.standsFor;
-    if (e.type === 'PERSON') {
-      const link = doc.roles.find((r) => r.person === id && r.of && doc.entities.get(r.of)?.type === 'COUNTRY');
-      if (link) return link.of;
-      const g = res.gazetteer.byId.get(id);
-      const role = g !== undefined ? res.gazetteer.entries[g]!.roles?.find((r) => r.of.startsWith('country:') && dateOk(doc.meta.published, r.from, r.to)) : undefined;
-      return role?.of;
-    }
-    return undefined;
-  };
+  const countryOf = (id: string): string | undefined => countryOfEntity(doc, res.gazetteer, id, false);
   const covered = new Uint8Array(tokens.count);
   for (const m of doc.mentions) covered.fill(1, m.tokStart, m.tokEnd);
   sentences.forEach((s, si) => {
@@ -201,6 +188,26 @@ function resolveReferences(doc: Doc, res: Resources): void {
       }
     }
   });
+}
+
+/**
+ * The country an entity stands for: itself, the state a capital or ministry stands for, or the
+ * country a person holds an office of (in the text, else in the gazetteer at the document's date).
+ * `addMissing` adds that country to the document's entities when it is not there yet.
+ */
+export function countryOfEntity(doc: Doc, gaz: CompiledGazetteer, id: string, addMissing: boolean): string | undefined {
+  const e = doc.entities.get(id);
+  if (!e) return undefined;
+  if (e.type === 'COUNTRY') return id;
+  if (e.standsFor && doc.entities.get(e.standsFor)?.type === 'COUNTRY') return e.standsFor;
+  if (e.type !== 'PERSON') return undefined;
+  const link = doc.roles.find((r) => r.person === id && r.of && doc.entities.get(r.of)?.type === 'COUNTRY');
+  if (link) return link.of;
+  const g = gaz.byId.get(id);
+  const role = g !== undefined ? gaz.entries[g]!.roles?.find((r) => r.of.startsWith('country:') && dateOk(doc.meta.published, r.from, r.to)) : undefined;
+  const country = role ? gaz.byId.get(role.of) : undefined;
+  if (addMissing && role && country !== undefined && !doc.entities.has(role.of)) addEntity(doc, gaz, country);
+  return role?.of;
 }
 
 /** Countries of the nisba mentions right after token `from`, joined by و (الأميركي والصيني). */

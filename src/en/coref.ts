@@ -1,7 +1,7 @@
 // Coreference inside an English document, as in the Arabic coref stage: short names after the full
 // name (Blinken → Antony Blinken, Wang → Wang Yi), titles without a name (the Qatari prime minister
 // → the holder), and descriptions (the two countries, the two ministers, his country).
-import { dateOk, resolveTitles } from '../coref/resolve.js';
+import { countryOfEntity, resolveTitles } from '../coref/resolve.js';
 import type { CompiledGazetteer } from '../gazetteer/compile.js';
 import type { Doc } from '../doc.js';
 import { need } from '../doc.js';
@@ -63,21 +63,7 @@ function resolveReferences(doc: Doc, gaz: CompiledGazetteer, lex: EnglishLexicon
     .map((m) => ({ tok: m.tokStart, entity: m.entity }))
     .concat(doc.roles.filter((r) => r.of).map((r) => ({ tok: r.titleTokStart, entity: r.of! })))
     .sort((a, b) => a.tok - b.tok);
-  const countryOf = (id: string): string | undefined => {
-    const e = doc.entities.get(id);
-    if (!e) return undefined;
-    if (e.type === 'COUNTRY') return id;
-    if (e.standsFor && doc.entities.get(e.standsFor)?.type === 'COUNTRY') return e.standsFor;
-    if (e.type === 'PERSON') {
-      const link = doc.roles.find((r) => r.person === id && r.of && doc.entities.get(r.of)?.type === 'COUNTRY');
-      if (link) return link.of;
-      const g = gaz.byId.get(id);
-      const role = g !== undefined ? gaz.entries[g]!.roles?.find((r) => r.of.startsWith('country:') && dateOk(doc.meta.published, r.from, r.to)) : undefined;
-      if (role && !doc.entities.has(role.of)) addEntity(doc, gaz, gaz.byId.get(role.of)!);
-      return role?.of;
-    }
-    return undefined;
-  };
+  const countryOf = (id: string): string | undefined => countryOfEntity(doc, gaz, id, true);
   sentences.forEach((s, si) => {
     for (let i = s.tokStart; i < s.tokEnd; i++) {
       const hit = longestAt(lex.references, tokens.norm, i, s.tokEnd);

@@ -2,7 +2,7 @@
 // triggers found by the longest form, argument patterns tried in order, the same type checks
 // (relations/types.ts), negated / cancelled / requested events dropped, planned ones marked, a
 // phone cue anywhere in the sentence giving the meeting's mode, HOLDS_ROLE from title phrases.
-import { holdsRole } from '../relations/holds-role.js';
+import { holdsRole, relationSink } from '../relations/holds-role.js';
 import type { Doc, RelationRecord } from '../doc.js';
 import { need } from '../doc.js';
 import type { CompiledGazetteer } from '../gazetteer/compile.js';
@@ -21,20 +21,7 @@ const CLAUSE_BREAKS = new Set([',', ';', ':', '.', '"', '“', '”', '(', ')'])
 export function extractEnglishRelations(doc: Doc, gaz: CompiledGazetteer, lex: EnglishLexicons, layer: EnglishLayer, minConfidence: number): void {
   const tokens = need(doc, 'tokens', 'en-relations');
   const sentences = need(doc, 'sentences', 'en-relations');
-  const seen = new Map<string, RelationRecord>();
-  const add = (r: RelationRecord): void => {
-    if (r.confidence < minConfidence || r.source === r.target) return;
-    const k = relationKey(r.type, r.source, r.target);
-    const old = seen.get(k);
-    if (!old) {
-      seen.set(k, r);
-      doc.relations.push(r);
-    } else if (old.evidence.length < 5 && !old.evidence.some((e) => e.start === r.evidence[0]!.start)) {
-      old.evidence.push(...r.evidence);
-      old.confidence = Math.max(old.confidence, r.confidence);
-      if (old.attributes['modality'] === 'planned' && r.attributes['modality'] === 'done') old.attributes['modality'] = 'done';
-    }
-  };
+  const add = relationSink(doc, minConfidence);
   holdsRole(doc, gaz, add);
   sentences.forEach((s, si) => {
     const units = englishUnits(doc, si, lex, layer);

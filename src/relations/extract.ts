@@ -4,7 +4,7 @@ import type { Doc, RelationRecord } from '../doc.js';
 import { need } from '../doc.js';
 import type { CompiledGazetteer } from '../gazetteer/compile.js';
 import { relationKey } from '../graph/document-graph.js';
-import { holdsRole } from './holds-role.js';
+import { holdsRole, relationSink } from './holds-role.js';
 import type { TriggerLexicon } from '../lexicon/triggers.js';
 import { toOriginal } from '../text/normalize.js';
 import {type Tokens, readingsOf } from '../text/tokenize.js';
@@ -17,21 +17,7 @@ export function extractRelations(doc: Doc, lex: TriggerLexicon, gaz: CompiledGaz
   const tokens = need(doc, 'tokens', 'relations');
   const sentences = need(doc, 'sentences', 'relations');
   const norm = need(doc, 'norm', 'relations');
-  const seen = new Map<string, RelationRecord>();
-  const add = (r: RelationRecord): void => {
-    if (r.confidence < minConfidence || r.source === r.target) return;
-    const k = relationKey(r.type, r.source, r.target);
-    const old = seen.get(k);
-    if (!old) {
-      seen.set(k, r);
-      doc.relations.push(r);
-    } else if (old.evidence.length < 5 && !old.evidence.some((e) => e.start === r.evidence[0]!.start)) {
-      old.evidence.push(...r.evidence);
-      old.confidence = Math.max(old.confidence, r.confidence);
-      // A relation asserted as done anywhere in the document is done.
-      if (old.attributes['modality'] === 'planned' && r.attributes['modality'] === 'done') old.attributes['modality'] = 'done';
-    }
-  };
+  const add = relationSink(doc, minConfidence);
   holdsRole(doc, gaz, add);
   let by: BySentence | undefined;
   const byDocSentence = new Int32Array(sentences.length);

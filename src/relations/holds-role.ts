@@ -2,6 +2,7 @@
 // with the body looked up in the gazetteer's dated roles when the phrase does not name it.
 import type { Doc, RelationRecord } from '../doc.js';
 import type { CompiledGazetteer } from '../gazetteer/compile.js';
+import { relationKey } from '../graph/document-graph.js';
 
 /** HOLDS_ROLE from title phrases tied to a person and a country or organization. */
 export function holdsRole(doc: Doc, gaz: CompiledGazetteer, add: (r: RelationRecord) => void): void {
@@ -44,4 +45,23 @@ export function officeOf(gaz: CompiledGazetteer, person: string, role: string, p
   const dated = d ? roles.filter((r) => (!r.from || r.from <= d) && (!r.to || d <= `${r.to}\uffff`)) : [];
   const pick = dated.length ? dated : roles;
   return new Set(pick.map((r) => r.of)).size === 1 ? pick[0]!.of : undefined;
+}
+
+/** A relation sink for one document: one relation per key, evidence merged, done beats planned. */
+export function relationSink(doc: Doc, minConfidence: number): (r: RelationRecord) => void {
+  const seen = new Map<string, RelationRecord>();
+  return (r: RelationRecord): void => {
+    if (r.confidence < minConfidence || r.source === r.target) return;
+    const k = relationKey(r.type, r.source, r.target);
+    const old = seen.get(k);
+    if (!old) {
+      seen.set(k, r);
+      doc.relations.push(r);
+    } else if (old.evidence.length < 5 && !old.evidence.some((e) => e.start === r.evidence[0]!.start)) {
+      old.evidence.push(...r.evidence);
+      old.confidence = Math.max(old.confidence, r.confidence);
+      // A relation asserted as done anywhere in the document is done.
+      if (old.attributes['modality'] === 'planned' && r.attributes['modality'] === 'done') old.attributes['modality'] = 'done';
+    }
+  };
 }
