@@ -5,7 +5,6 @@ import { countryOfEntity, resolveTitles } from '../coref/resolve.js';
 import type { CompiledGazetteer } from '../gazetteer/compile.js';
 import type { Doc } from '../doc.js';
 import { need } from '../doc.js';
-import { addEntity } from '../match/gazetteer-match.js';
 import { longestAt, type EnglishLexicons } from './lexicon.js';
 import { isFamilyNameFirst, surnames } from './names.js';
 import { nameTokens, type EnglishLayer } from './text.js';
