@@ -23,6 +23,8 @@ export const TriggersFile = z.strictObject({
   pronounSuffixes: z.array(z.string().min(1)),
   negators: z.array(z.string().min(1)),
   cancellers: z.array(z.string().min(1)),
+  /** Words after a cooperation trigger that say the relations are cut or tense (العلاقات … مقطوعة). */
+  cancelledAfter: z.array(z.string().min(1)),
   requesters: z.array(z.string().min(1)),
   plannedCues: z.array(z.string().min(1)),
   ledByMarkers: z.array(z.string().min(1)),
@@ -40,6 +42,7 @@ export interface TriggerLexicon {
   readonly suffixes: readonly string[];
   readonly negators: ReadonlySet<string>;
   readonly cancellers: ReadonlySet<string>;
+  readonly cancelledAfter: ReadonlySet<string>;
   readonly requesters: ReadonlySet<string>;
   readonly plannedCues: ReadonlySet<string>;
   readonly ledBy: ReadonlySet<string>;
@@ -63,6 +66,7 @@ export function compileTriggers(f: TriggersFile): TriggerLexicon {
     suffixes: f.pronounSuffixes.map(normalizeString).sort((a, b) => b.length - a.length),
     negators: set(f.negators),
     cancellers: set(f.cancellers),
+    cancelledAfter: set(f.cancelledAfter),
     requesters: set(f.requesters),
     plannedCues: set(f.plannedCues),
     ledBy: set(f.ledByMarkers),

@@ -5,9 +5,10 @@ import { need } from '../doc.js';
 import type { CompiledGazetteer } from '../gazetteer/compile.js';
 import { relationKey } from '../graph/document-graph.js';
 import { holdsRole, relationSink } from './holds-role.js';
+import { countryOfEntity } from '../coref/resolve.js';
 import type { TriggerLexicon } from '../lexicon/triggers.js';
 import { toOriginal } from '../text/normalize.js';
-import {type Tokens, readingsOf } from '../text/tokenize.js';
+import { readingsOf, type Tokens } from '../text/tokenize.js';
 import { PATTERNS, type Binding } from './patterns.js';
 import { findTriggers, type TriggerHit } from './triggers.js';
 import { groupBySentence, sentenceUnits, type BySentence } from './units.js';
@@ -36,10 +37,14 @@ export function extractRelations(doc: Doc, lex: TriggerLexicon, gaz: CompiledGaz
     const phone = hits.find((h) => h.def.type === 'MET_WITH' && h.def.attributes['mode'] && h.def.attributes['mode'] !== 'in_person');
     for (const hit of hits) {
       if (blocked(hit, tokens, s.tokStart, lex)) continue;
+      if (hit.def.type === 'COOPERATES_WITH' && cueAfter(tokens, hit, s.tokEnd, lex.cancelledAfter, 10)) continue;
       const planned = hit.future || nearCue(tokens, hit, s.tokStart, s.tokEnd, lex.plannedCues, 6);
       for (const name of hit.def.patterns) {
         const bindings = PATTERNS[name]({ hit, units, tokens, sentence: s, lex, hits });
-        const good = bindings.map((b) => checkTypes(hit.def.type, b, doc)).filter((b): b is Binding => b !== null);
+        const good = bindings
+          .map((b) => (hit.def.type === 'COOPERATES_WITH' ? asStates(doc, gaz, b) : b))
+          .map((b) => checkTypes(hit.def.type, b, doc))
+          .filter((b): b is Binding => b !== null);
         if (!good.length) continue;
         const [tStart, tEnd] = toOriginal(norm, tokens.start[hit.tokStart]! + hit.prefixLen, tokens.end[hit.tokEnd - 1]!);
         for (const b of good) {
@@ -74,6 +79,21 @@ function blocked(hit: TriggerHit, tokens: Tokens, from: number, lex: TriggerLexi
     // "لوقف الحرب": a war being stopped did happen; a stopped meeting or support did not.
     if (hit.def.type !== 'OPPOSES' && hit.def.type !== 'AT_WAR_WITH' && f.some((x) => lex.cancellers.has(x))) return true;
     if (hit.def.type !== 'SUPPORTS' && hit.def.type !== 'OPPOSES' && f.some((x) => lex.requesters.has(x))) return true;
+  }
+  return false;
+}
+
+/** "تعاوننا مع روسيا" said by the Chinese minister: cooperation between a person and a state is between their states. */
+function asStates(doc: Doc, gaz: CompiledGazetteer, b: Binding): Binding {
+  const type = (id: string): string | undefined => doc.entities.get(id)?.type;
+  const lift = (id: string, other: string): string =>
+    type(id) === 'PERSON' && type(other) === 'COUNTRY' ? (countryOfEntity(doc, gaz, id, false) ?? id) : id;
+  return { ...b, source: lift(b.source, b.target), target: lift(b.target, b.source) };
+}
+
+function cueAfter(tokens: Tokens, hit: TriggerHit, to: number, cues: ReadonlySet<string>, window: number): boolean {
+  for (let k = hit.tokEnd; k < Math.min(to, hit.tokEnd + window); k++) {
+    if (readingsOf(tokens, k).some((d) => cues.has(d.bare))) return true;
   }
   return false;
 }

@@ -2,7 +2,7 @@
 // units and returns (source, target) bindings; the first pattern that binds wins.
 import type { TriggerLexicon, PatternName } from '../lexicon/triggers.js';
 import type { Sentence } from '../text/segment.js';
-import {type Tokens, readingsOf } from '../text/tokenize.js';
+import { readingsOf, type Tokens } from '../text/tokenize.js';
 import { SYMMETRIC } from '../graph/schema.js';
 import type { TriggerHit } from './triggers.js';
 import type { Unit } from './units.js';
@@ -97,8 +97,10 @@ function agent(ctx: PatternContext): Unit[] {
   }
   let before = -1;
   for (let k = units.length - 1; k >= 0; k--) if (units[k]!.tokEnd <= hit.tokStart && free(units[k]!) && units[k]!.kind !== 'nisba') { before = k; break; }
-  if (before >= 0 && hit.tokStart - units[before]!.tokEnd <= (hit.def.pos === 'verb' ? 1 : 3) && ACTOR_TYPES.has(units[before]!.type)) return chainBackward(units, before);
-  if (!hit.suffixed) {
+  // "جولته", "لقائه": a pronoun suffix stands for a person.
+  const wanted = hit.suffixed && (hit.def.type === 'VISITS' || hit.def.type === 'MET_WITH') ? PERSON_ONLY : ACTOR_TYPES;
+  if (before >= 0 && hit.tokStart - units[before]!.tokEnd <= (hit.def.pos === 'verb' ? 1 : 3) && wanted.has(units[before]!.type)) return chainBackward(units, before);
+  if (!hit.suffixed && hit.def.pos === 'verb') {
     // VSO: the subject is the first actor after the verb, before any prepositional phrase.
     const i = units.findIndex((u) => u.tokStart >= hit.tokEnd && u.kind !== 'nisba');
     if (i >= 0 && free(units[i]!) && units[i]!.tokStart - hit.tokEnd <= 4) return chainForward(units, i);
@@ -119,8 +121,9 @@ const cross = (a: readonly string[], b: readonly string[], confidence: number, a
   a.flatMap((s) => b.filter((t) => t !== s).map((t) => (attributes ? { source: s, target: t, confidence, attributes } : { source: s, target: t, confidence })));
 const end = (us: readonly Unit[], fallback: number): number => (us.length ? Math.max(fallback, us[us.length - 1]!.tokEnd) : fallback);
 
-const CLAUSE_BREAK = new Set(['،', ',', '؛', ';', ':', '(', ')', '"', '«', '»', 'الذي', 'التي', 'الذين', 'اللذين', 'اللتين', 'حيث', 'بينما', 'فيما', 'عندما', 'لكن', 'لان']);
+const CLAUSE_BREAK = new Set(['،', ',', '؛', ';', ':', '(', ')', '"', '«', '»', 'الذي', 'التي', 'الذين', 'اللذين', 'اللتين', 'حيث', 'بينما', 'فيما', 'عندما', 'لكن', 'لان', 'ان', 'بان', 'انه', 'بانه', 'انها', 'بانها']);
 const ACTOR_TYPES = new Set(['PERSON', 'COUNTRY', 'ORGANIZATION']);
+const PERSON_ONLY = new Set(['PERSON']);
 const RELATIVE = new Set(['التي', 'الذي', 'الذين', 'اللتين', 'اللذين']);
 /** How far back the subject of a verb may stand (قال X إنه سيلتقي …). */
 const MAX_SUBJECT_DISTANCE = 10;
@@ -128,16 +131,19 @@ const MAX_SUBJECT_DISTANCE = 10;
 /** The first actor after `from` within `window` tokens, not across a comma or other clause break. */
 function objectAfter(ctx: PatternContext, from: number, window: number, preps: readonly (string | null)[]): Unit[] {
   let stop = from;
-  while (stop < ctx.sentence.tokEnd && stop < from + window && !CLAUSE_BREAK.has(ctx.tokens.norm[stop]!)) stop++;
+  // A purpose clause (لمناقشة، لبحث) that is no actor ends the search too.
+  const purposeClause = (k: number): boolean => !ctx.units.some((u) => u.tokStart === k) && readingsOf(ctx.tokens, k).some((d) => d.prefixLen === 1 && ctx.tokens.norm[k]!.startsWith('ل') && d.bare.length > 3);
+  while (stop < ctx.sentence.tokEnd && stop < from + window && !CLAUSE_BREAK.has(ctx.tokens.norm[stop]!) && !(window > 6 && stop > from && purposeClause(stop))) stop++;
   const actorsOnly = ctx.hit.def.type !== 'VISITS' && ctx.hit.def.type !== 'AT_WAR_WITH';
-  const i = ctx.units.findIndex((u) => u.tokStart >= from && u.tokStart < stop && preps.includes(u.prep) && u.kind !== 'nisba' && (!actorsOnly || ACTOR_TYPES.has(u.type)));
+  // Far from the verb, only a person is taken for its object (a body there is usually a genitive).
+  const ok = (u: Unit): boolean => u.tokStart - from <= 6 || u.type === 'PERSON';
+  const i = ctx.units.findIndex((u) => u.tokStart >= from && u.tokStart < stop && preps.includes(u.prep) && u.kind !== 'nisba' && (!actorsOnly || ACTOR_TYPES.has(u.type)) && ok(u));
   return i >= 0 ? chainForward(ctx.units, i) : [];
 }
 
 /** The sentence subject before a verb whose own agent came after it ("وصل X …، حيث التقى Y"). */
 function subjectBefore(ctx: PatternContext): Unit[] {
-  // "جولته", "لقائه": a pronoun suffix stands for a person.
-  const wanted = ctx.hit.suffixed && (ctx.hit.def.type === 'VISITS' || ctx.hit.def.type === 'MET_WITH') ? new Set(['PERSON']) : ACTOR_TYPES;
+  const wanted = ctx.hit.suffixed && (ctx.hit.def.type === 'VISITS' || ctx.hit.def.type === 'MET_WITH') ? PERSON_ONLY : ACTOR_TYPES;
   for (let k = ctx.units.length - 1; k >= 0; k--) {
     const u = ctx.units[k]!;
     if (u.tokEnd > ctx.hit.tokStart) continue;
@@ -178,7 +184,7 @@ export const PATTERNS: Record<PatternName, (ctx: PatternContext) => Binding[]> =
     }
     // Meeting verbs: the object may follow a long apposition of the agent (… وزير الدفاع في جدة أمس فخامة الرئيس X).
     const met = ctx.hit.def.type === 'MET_WITH';
-    const o = objectAfter(ctx, end(a, ctx.hit.tokEnd), met ? 20 : 6, met ? [null, 'ب'] : [null, 'ب', 'ل']);
+    const o = objectAfter(ctx, end(a, ctx.hit.tokEnd), met ? 20 : 4, met ? [null, 'ب'] : [null, 'ب', 'ل']);
     if (o.length) return cross(ids(a), ids(o.filter((u) => !a.includes(u))), 0.7);
     // The unit after a verb was its object, and the subject came earlier in the sentence.
     if (ctx.hit.def.pos === 'verb' && a[0]!.tokStart >= ctx.hit.tokEnd) return cross(ids(subjectBefore(ctx)), ids(a), 0.6);
@@ -196,9 +202,10 @@ export const PATTERNS: Record<PatternName, (ctx: PatternContext) => Binding[]> =
   },
   agent_on: (ctx) => {
     const { hit, units } = ctx;
-    // الحرب الإسرائيلية على غزة: the nisba right after the noun is the agent.
-    const nisba = units.find((u) => u.tokStart === hit.tokEnd && u.kind === 'nisba');
-    const a = nisba ? [nisba] : agent(ctx);
+    // الحرب الإسرائيلية على غزة: the nisba right after the noun is the agent; a noun takes no other
+    // agent ("ووصف ترامب الهجوم على إدلب": Trump is the subject of another verb).
+    const nisba = units.find((u) => u.tokStart === hit.tokEnd && (u.kind === 'nisba' || u.prep === null));
+    const a = nisba ? [nisba] : hit.def.pos === 'noun' ? [] : agent(ctx);
     if (!a.length) return [];
     return cross(ids(a), ids(afterWord(ctx, ['علي', 'ضد'], end(a, hit.tokEnd), 5)), 0.75);
   },
