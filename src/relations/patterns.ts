@@ -133,7 +133,7 @@ function objectAfter(ctx: PatternContext, from: number, window: number, preps: r
   let stop = from;
   // A purpose clause (لمناقشة، لبحث) that is no actor ends the search too.
   const purposeClause = (k: number): boolean => !ctx.units.some((u) => u.tokStart === k) && readingsOf(ctx.tokens, k).some((d) => d.prefixLen === 1 && ctx.tokens.norm[k]!.startsWith('ل') && d.bare.length > 3);
-  while (stop < ctx.sentence.tokEnd && stop < from + window && !CLAUSE_BREAK.has(ctx.tokens.norm[stop]!) && !(window > 6 && stop > from && purposeClause(stop))) stop++;
+  while (stop < ctx.sentence.tokEnd && stop < from + window && !CLAUSE_BREAK.has(ctx.tokens.norm[stop]!) && !(window > 6 && purposeClause(stop))) stop++;
   const actorsOnly = ctx.hit.def.type !== 'VISITS' && ctx.hit.def.type !== 'AT_WAR_WITH';
   // Far from the verb, only a person is taken for its object (a body there is usually a genitive).
   const ok = (u: Unit): boolean => u.tokStart - from <= 6 || u.type === 'PERSON';
@@ -184,10 +184,12 @@ export const PATTERNS: Record<PatternName, (ctx: PatternContext) => Binding[]> =
     }
     // Meeting verbs: the object may follow a long apposition of the agent (… وزير الدفاع في جدة أمس فخامة الرئيس X).
     const met = ctx.hit.def.type === 'MET_WITH';
+    // A noun takes an object only after its own agent (لقاء X Y) or its pronoun (لقائه بوتين).
+    if (ctx.hit.def.pos === 'noun' && !ctx.hit.suffixed && a[0]!.tokStart < ctx.hit.tokStart) return [];
     const o = objectAfter(ctx, end(a, ctx.hit.tokEnd), met ? 20 : 4, met ? [null, 'ب'] : [null, 'ب', 'ل']);
     if (o.length) return cross(ids(a), ids(o.filter((u) => !a.includes(u))), 0.7);
     // The unit after a verb was its object, and the subject came earlier in the sentence.
-    if (ctx.hit.def.pos === 'verb' && a[0]!.tokStart >= ctx.hit.tokEnd) return cross(ids(subjectBefore(ctx)), ids(a), 0.6);
+    if (met && ctx.hit.def.pos === 'verb' && a[0]!.tokStart >= ctx.hit.tokEnd) return cross(ids(subjectBefore(ctx)), ids(a), 0.6);
     return [];
   },
   agent_to: (ctx) => {
