@@ -102,3 +102,19 @@ describe('argument patterns', () => {
     expect(people).toContain('بدر جاموس');
   });
 });
+
+describe('stances and attacks named by a nisba', () => {
+  it('reads the actor of an act from its nisba', () => {
+    expect(hasRelation(extract('قصفت الطائرات الإسرائيلية مواقع لحركة حماس في قطاع غزة.'), 'AT_WAR_WITH', 'country:il', 'org:hamas', true)).toBe(true);
+    expect(hasRelation(extract('رحبت السعودية بالقرار الأمريكي.'), 'SUPPORTS', 'country:sa', 'country:us')).toBe(true);
+  });
+
+  it('does not read a verbal attack or a threat as war', () => {
+    expect(extract('وقد هاجمت الصين تعليقات الرئيس الأمريكي دونالد ترامب ووصفتها بأنها غير مسؤولة.').relations.filter((r) => r.type === 'AT_WAR_WITH')).toEqual([]);
+    expect(extract('وحذر السفير الروسي من أي عدوان على سوريا.').relations.filter((r) => r.type === 'AT_WAR_WITH')).toEqual([]);
+  });
+
+  it('gives no cooperation for relations said to be tense or cut', () => {
+    expect(extract('وتوترت العلاقات بين ألمانيا والسعودية منذ العام الماضي.').relations.filter((r) => r.type === 'COOPERATES_WITH')).toEqual([]);
+  });
+});

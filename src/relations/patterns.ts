@@ -103,6 +103,9 @@ function agent(ctx: PatternContext): Unit[] {
   if (!hit.suffixed && hit.def.pos === 'verb') {
     // VSO: the subject is the first actor after the verb, before any prepositional phrase.
     const i = units.findIndex((u) => u.tokStart >= hit.tokEnd && u.kind !== 'nisba');
+    // "قصفت الطائرات الإسرائيلية …": the nisba of the subject noun stands for the agent of an attack.
+    const n = units.findIndex((u) => u.tokStart >= hit.tokEnd && u.tokStart - hit.tokEnd <= 2 && u.kind === 'nisba' && free(u));
+    if (hit.def.type === 'AT_WAR_WITH' && n >= 0 && (i < 0 || n < i)) return [units[n]!];
     if (i >= 0 && free(units[i]!) && units[i]!.tokStart - hit.tokEnd <= 4) return chainForward(units, i);
   }
   // "أكد X أنه سيناقش مع Y": the speaker before the verb.
@@ -137,7 +140,11 @@ function objectAfter(ctx: PatternContext, from: number, window: number, preps: r
   const actorsOnly = ctx.hit.def.type !== 'VISITS' && ctx.hit.def.type !== 'AT_WAR_WITH';
   // Far from the verb, only a person is taken for its object (a body there is usually a genitive).
   const ok = (u: Unit): boolean => u.tokStart - from <= 6 || u.type === 'PERSON';
-  const i = ctx.units.findIndex((u) => u.tokStart >= from && u.tokStart < stop && preps.includes(u.prep) && u.kind !== 'nisba' && (!actorsOnly || ACTOR_TYPES.has(u.type)) && ok(u));
+  // "أدانت الأردن الهجوم الإسرائيلي": a stance on an act is a stance on its actor, named by the nisba.
+  const stance = ctx.hit.def.type === 'SUPPORTS' || ctx.hit.def.type === 'OPPOSES';
+  const i = ctx.units.findIndex(
+    (u) => u.tokStart >= from && u.tokStart < stop && (preps.includes(u.prep) || (stance && u.kind === 'nisba')) && (u.kind !== 'nisba' || stance) && (!actorsOnly || ACTOR_TYPES.has(u.type)) && ok(u),
+  );
   return i >= 0 ? chainForward(ctx.units, i) : [];
 }
 
