@@ -125,7 +125,7 @@ for (const w of workerCounts) {
     const l = load();
     const r = await runOnce(w, result.docs);
     runs.push({ ...r, load1: l[0] });
-    log(`  ${w} worker(s), run ${i + 1}/${repeat}: ${r2(r.mbPerS)} MB/s, ${Math.round(r.docsPerS)} docs/s, peak RSS ${Math.round(r.peakRssMb)} MB (load ${l[0]})`);
+    log(`  ${w} worker(s), run ${i + 1}/${repeat}: ${r2(r.mbPerS)} MB/s, ${Math.round(r.docsPerS)} docs/s, ${r2(r.mbPerCpuS)} MB per CPU-second, peak RSS ${Math.round(r.peakRssMb)} MB (load ${l[0]})`);
   }
   const best = runs.slice().sort((a, b) => a.wallMs - b.wallMs)[0];
   const stagesMs = {};
@@ -135,6 +135,7 @@ for (const w of workerCounts) {
     mbPerS: r2(median(runs.map((r) => r.mbPerS))),
     docsPerS: Math.round(median(runs.map((r) => r.docsPerS))),
     bestMbPerS: r2(best.mbPerS),
+    mbPerCpuS: r2(median(runs.map((r) => r.mbPerCpuS))),
     wallMs: Math.round(median(runs.map((r) => r.wallMs))),
     startupMs: Math.round(median(runs.map((r) => r.startupMs))),
     peakRssMb: Math.round(Math.max(...runs.map((r) => r.peakRssMb))),
@@ -202,7 +203,7 @@ rmSync(tmp, { recursive: true, force: true });
 // Report.
 const lines = [];
 lines.push(`shabaka bench — ${result.corpus}, ${result.docs} documents, ${r1(result.bytes / 1e6)} MB; ${result.cpu}; load ${result.loadBefore.join(' ')} → ${result.loadAfter.join(' ')}`);
-for (const [w, r] of Object.entries(result.runs)) lines.push(`  ${w} worker(s): ${r.mbPerS} MB/s (best ${r.bestMbPerS}), ${r.docsPerS} docs/s, peak RSS ${r.peakRssMb} MB, worker startup ${r.startupMs} ms`);
+for (const [w, r] of Object.entries(result.runs)) lines.push(`  ${w} worker(s): ${r.mbPerS} MB/s (best ${r.bestMbPerS}), ${r.docsPerS} docs/s, ${r.mbPerCpuS} MB per CPU-second, peak RSS ${r.peakRssMb} MB, worker startup ${r.startupMs} ms`);
 if (result.speedup) lines.push(`  speed-up with ${result.speedup.workers} workers: ${result.speedup.vsOne}×`);
 const one = result.runs[1] ?? Object.values(result.runs)[0];
 lines.push(`  stages (one worker, ms; %): ${Object.entries(one.stagesMs).map(([k, v]) => `${k} ${Math.round(v)} (${one.stagesPct[k]}%)`).join(', ')}`);

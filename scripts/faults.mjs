@@ -52,7 +52,7 @@ const check = (ok, what) => {
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** Runs the CLI; with killAfterMs, sends SIGKILL then (unless it ended first). */
-function cli(args, { killAfterMs, stdin } = {}) {
+function cli(args, { killAfterMs, stdin, watch } = {}) {
   return new Promise((resolve) => {
     const started = Date.now();
     const p = spawn(process.execPath, [CLI, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -62,8 +62,11 @@ function cli(args, { killAfterMs, stdin } = {}) {
     p.stdout.on('data', (d) => (stdout += d));
     p.stdin.end(stdin ?? '');
     const timer = killAfterMs === undefined ? undefined : setTimeout(() => p.kill('SIGKILL'), killAfterMs);
+    const ctl = { armed: false, kill: () => p.kill('SIGKILL') };
+    const poll = watch ? setInterval(() => watch.call(ctl, Date.now() - started), 10) : undefined;
     p.on('close', (code, signal) => {
       clearTimeout(timer);
+      clearInterval(poll);
       resolve({ code, signal, stderr, stdout, seconds: (Date.now() - started) / 1000 });
     });
   });
@@ -93,26 +96,54 @@ async function killAndResume() {
   writeFileSync(input, `${lines.join('\n')}\n`);
   const ids = lines.map((l) => JSON.parse(l).id);
 
-  const ref = await cli(['extract', input, '-o', join(work, 'ref'), '--pipeline', PIPELINE]);
-  console.log(`reference run: exit ${ref.code}, ${ref.seconds.toFixed(1)} s`);
+  // The reference run also measures start-up: the time until its journal exists (workers ready).
+  let startup;
+  const ref = await cli(['extract', input, '-o', join(work, 'ref'), '--pipeline', PIPELINE], {
+    watch: (ms) => {
+      if (startup === undefined && existsSync(join(work, 'ref', '.shabaka-journal', 'progress.json'))) startup = ms;
+    },
+  });
+  startup ??= ref.seconds * 1000;
+  console.log(`reference run: exit ${ref.code}, ${ref.seconds.toFixed(1)} s, ${(startup / 1000).toFixed(1)} s of it starting up`);
   const out = join(work, 'killed');
   const args = ['extract', input, '-o', out, '--pipeline', PIPELINE, '--chunk-size', '25'];
-  // Kill moments spread over a whole run: from worker start-up to the final writes.
-  const maxDelay = Math.max(1500, (ref.seconds * 1000) / 3);
+  // Kill moments: a quarter during start-up (before or while the journal is set up), most while
+  // documents are processed (after a random number of further commits, plus a random fraction of a
+  // chunk so the kill falls between commits too), and the last in the final writes.
+  const progressFile = join(out, '.shabaka-journal', 'progress.json');
+  const committedNow = () => {
+    try {
+      return JSON.parse(readFileSync(progressFile, 'utf8')).records;
+    } catch {
+      return -1;
+    }
+  };
   let killed = 0;
   let cycles = 0;
   while (killed < kills && cycles < kills * 3) {
     cycles++;
-    const delay = Math.round(random() * maxDelay);
-    const r = await cli(cycles === 1 ? args : [...args, '--resume'], { killAfterMs: delay });
-    let committed = '-';
-    try {
-      committed = JSON.parse(readFileSync(join(out, '.shabaka-journal', 'progress.json'), 'utf8')).records;
-    } catch {
-      committed = existsSync(join(out, 'manifest.json')) ? 'complete' : 'no journal yet';
-    }
+    const base = Math.max(0, committedNow());
+    const kind = cycles === kills ? 'final' : random() < 0.25 ? 'startup' : 'progress';
+    const target = base + 25 + Math.floor(random() * (n / kills) * 0.9);
+    const extra = Math.floor(random() * 400);
+    let plan = '';
+    const r = await cli(cycles === 1 ? args : [...args, '--resume'], kind === 'startup'
+      ? { killAfterMs: (plan = Math.round(random() * startup)) }
+      : {
+          watch: function (ms) {
+            if (this.armed) return;
+            const c = committedNow();
+            if (kind === 'final' ? c >= n : c >= target) {
+              this.armed = true;
+              plan = kind === 'final' ? 'all committed (final writes)' : `${c} committed + ${extra} ms`;
+              setTimeout(() => this.kill(), kind === 'final' ? 0 : extra);
+            }
+          },
+        });
+    let committed = committedNow();
+    if (committed < 0) committed = existsSync(join(out, 'manifest.json')) ? 'complete' : 'no journal yet';
     if (r.signal === 'SIGKILL') killed++;
-    console.log(`cycle ${String(cycles).padStart(2)}: ${r.signal === 'SIGKILL' ? `SIGKILL after ${String(delay).padStart(5)} ms` : `ended (exit ${r.code}) before the kill at ${delay} ms`}; committed: ${committed}`);
+    console.log(`cycle ${String(cycles).padStart(2)} (${kind.padEnd(8)}): ${r.signal === 'SIGKILL' ? `SIGKILL at ${typeof plan === 'number' ? `${plan} ms` : plan}` : `ended (exit ${r.code}) before the kill`}; committed after: ${committed}`);
   }
   const fin = await cli([...args, '--resume']);
   console.log(`final --resume: exit ${fin.code}, ${fin.seconds.toFixed(1)} s`);
@@ -168,7 +199,8 @@ async function badInputs() {
   console.log(`exit status ${r.code} (1 expected: some documents failed), ${r.seconds.toFixed(1)} s`);
   const m = manifest(out);
   for (const d of m.documents) console.log(`  ${d.status.padEnd(7)} ${d.input.replace(`${dir}/`, '')} (${d.id.slice(0, 40)})${d.reason ? `: ${d.reason}` : ''}`);
-  const by = Object.fromEntries(m.documents.map((d) => [d.id, d]));
+  const by = {};
+  for (const d of m.documents) by[d.id] ??= d; // a duplicated id: the first is the one processed
   const ok = ['ok-plain', 'crlf', 'mixed-scripts', 'bidi-marks', 'presentation-forms', 'unbalanced-quotes', 'bom-inside', 'long-line-2mb', 'bom-crlf'];
   check(r.code === 1 && ok.every((id) => by[id]?.status === 'ok'), `good and odd-but-valid documents processed (${ok.join(', ')})`);
   const failed = m.documents.filter((d) => d.status === 'failed');

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { runExtract } from './cli/extract.js';
 import { allNameForms, gazetteerStats, gazetteerValidate } from './cli/gazetteer.js';
 import { runMerge } from './cli/merge.js';
+import { registerQueueCommands } from './queue/cli.js';
 import { EXPORT_FORMATS, parseExportFormats, type ExportFormat } from './graph/export-formats.js';
 import { writeReport } from './report/write.js';
 import { formatScore, score, type GoldDoc, type PredDoc } from './eval/score.js';
@@ -167,6 +168,9 @@ async function main(argv: string[]): Promise<number> {
       const { mineGazetteerCandidates } = await import('./cli/mine.js');
       code = await mineGazetteerCandidates(files, o);
     });
+  registerQueueCommands(program, (c) => {
+    code = c;
+  });
   program
     .command('schemas')
     .description('write the JSON Schemas of the graph formats')

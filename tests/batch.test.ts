@@ -1,15 +1,17 @@
 // Batch runs end to end with the real pipeline on real news (the first documents of the ANT
-// corpus): identical output at any concurrency, resume after SIGKILL, stdin mode, exports, merge.
+// corpus): identical output at any concurrency, stdin mode, exports, merge; and resume after SIGKILL.
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { MultiGraph } from 'graphology';
 import * as gexf from 'graphology-gexf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mergeFiles, runMerge } from '../src/cli/merge.js';
 import { CorpusGraphBuilder } from '../src/graph/corpus-graph.js';
 import { CorpusGraph, DocumentGraph, SYMMETRIC } from '../src/graph/schema.js';
-import { corpusSample, runCli, type CliResult } from './batch-build.js';
+import { corpusSample, fakeWorker, runCli, testBuild, type CliResult } from './batch-build.js';
 import { PIPELINE_FILE } from './helpers.js';
 
 const read = (dir: string, f: string): string => readFileSync(join(dir, f), 'utf8');
@@ -64,35 +66,6 @@ describe('extract at scale (real pipeline, real news)', () => {
     expect(read(outB, 'graph.json')).toBe(read(outA, 'graph.json'));
   });
 
-  it('after SIGKILL mid-run, --resume yields byte-identical documents.jsonl and graph.json', async () => {
-    const out = join(tmp(), 'k');
-    const args = ['extract', input, '-o', out, '--pipeline', PIPELINE_FILE, '--concurrency', '1', '--chunk-size', '4'];
-    const progress = join(out, '.shabaka-journal', 'progress.json');
-    const killed = await runCli(args, {
-      onSpawn: (p) => {
-        const poll = setInterval(() => {
-          try {
-            if ((JSON.parse(readFileSync(progress, 'utf8')) as { records: number }).records >= 8) {
-              clearInterval(poll);
-              p.kill('SIGKILL');
-            }
-          } catch {
-            /* not written yet, or being replaced */
-          }
-        }, 5);
-        p.on('close', () => clearInterval(poll));
-      },
-    });
-    expect(killed.signal).toBe('SIGKILL');
-    expect(existsSync(join(out, 'documents.jsonl'))).toBe(false);
-    const resumed = await runCli([...args, '--resume']);
-    expect(resumed.stderr).toMatch(/resuming .*: \d+ documents already committed/);
-    expect(resumed.code).toBe(0);
-    expect(read(out, 'documents.jsonl')).toBe(read(outA, 'documents.jsonl'));
-    expect(read(out, 'graph.json')).toBe(read(outA, 'graph.json'));
-    expect(readdirSync(out).filter((f) => f.endsWith('.tmp') || f.startsWith('.shabaka'))).toEqual([]);
-  });
-
   it('--stdin writes the same document graphs on stdout, in input order', async () => {
     const r = await runCli(['extract', '--stdin', '--pipeline', PIPELINE_FILE, '--concurrency', '1'], { stdin: `${lines.slice(0, 12).join('\n')}\n` });
     expect(r.code).toBe(0);
@@ -137,5 +110,50 @@ describe('extract at scale (real pipeline, real news)', () => {
     expect(`${JSON.stringify(left.build())}\n`).toBe(expected);
     expect(`${JSON.stringify(right.build())}\n`).toBe(expected);
     expect(`${JSON.stringify(swapped.build())}\n`).toBe(expected);
+  });
+});
+
+describe('resume after SIGKILL (stand-in worker, so the kills can be many and fast)', () => {
+  /** A child process running one batch; `resume` continues the journal. */
+  const child = (dir: string, resume: boolean, killAt?: number): Promise<{ signal: NodeJS.Signals | null; code: number | null }> => {
+    const script = join(dir, 'run.mjs');
+    writeFileSync(
+      script,
+      `import { runBatch } from ${JSON.stringify(pathToFileURL(join(testBuild().dir, 'dist', 'batch', 'run.js')).href)};
+process.exitCode = await runBatch({ inputs: [${JSON.stringify(join(dir, 'in.jsonl'))}], out: ${JSON.stringify(join(dir, 'out'))}, pipeline: ${JSON.stringify(PIPELINE_FILE)},
+  concurrency: 2, resume: process.argv[2] === 'resume', maxDocumentBytes: 1 << 20, chunkSize: 3, exports: [], workerUrl: new URL(${JSON.stringify(fakeWorker().href)}), stderr: process.stderr });`,
+    );
+    return new Promise((resolve) => {
+      const p = spawn(process.execPath, [script, resume ? 'resume' : 'new'], { stdio: 'ignore' });
+      const progress = join(dir, 'out', '.shabaka-journal', 'progress.json');
+      const poll = setInterval(() => {
+        try {
+          if (killAt !== undefined && (JSON.parse(readFileSync(progress, 'utf8')) as { records: number }).records >= killAt) p.kill('SIGKILL');
+        } catch {
+          /* not there yet, or being replaced */
+        }
+      }, 2);
+      p.on('close', (code, signal) => {
+        clearInterval(poll);
+        resolve({ code, signal });
+      });
+    });
+  };
+
+  it('two kills at any commit, then --resume: byte-identical documents.jsonl and graph.json, nothing lost or repeated', async () => {
+    const texts = (await corpusSample(45)).map((l, i) => JSON.stringify({ id: `n${i}`, text: `SLOW ${(JSON.parse(l) as { text: string }).text.slice(0, 300)}` }));
+    const ref = tmp();
+    const dir = tmp();
+    for (const d of [ref, dir]) writeFileSync(join(d, 'in.jsonl'), `${texts.join('\n')}\n`);
+    expect((await child(ref, false)).code).toBe(0);
+    expect((await child(dir, false, 7)).signal).toBe('SIGKILL');
+    expect((await child(dir, true, 25)).signal).toBe('SIGKILL');
+    expect(existsSync(join(dir, 'out', 'documents.jsonl'))).toBe(false);
+    expect((await child(dir, true)).code).toBe(0);
+    for (const f of ['documents.jsonl', 'graph.json']) expect(read(join(dir, 'out'), f)).toBe(read(join(ref, 'out'), f));
+    const m = JSON.parse(read(join(dir, 'out'), 'manifest.json')) as { documents: { id: string }[]; resumed: boolean };
+    expect(m.documents.map((d) => d.id)).toEqual(texts.map((_, i) => `n${i}`));
+    expect(m.resumed).toBe(true);
+    expect(readdirSync(join(dir, 'out')).filter((f) => f.endsWith('.tmp') || f.startsWith('.shabaka'))).toEqual([]);
   });
 });

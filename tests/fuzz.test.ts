@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CorpusGraphBuilder } from '../src/graph/corpus-graph.js';
+import { readLines } from '../src/io/lines.js';
 import { CorpusGraph, DocumentGraph } from '../src/graph/schema.js';
 import { normalize } from '../src/text/normalize.js';
 import { pipeline } from './helpers.js';
@@ -94,6 +95,28 @@ describe('properties on arbitrary text', () => {
         expect(CorpusGraph.safeParse(JSON.parse(whole)).success).toBe(true);
       }),
       { numRuns: 60 },
+    );
+  });
+});
+
+describe('line reader', () => {
+  it('gives the same lines however the bytes are chunked, and bounds line length', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.string({ unit: 'binary', maxLength: 30 }), { maxLength: 12 }), fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 10 }), async (lines, cuts) => {
+        const bytes = Buffer.from(lines.join('\n'), 'utf8');
+        const chunks: Buffer[] = [];
+        for (let at = 0, i = 0; at < bytes.length; i++) {
+          const n = cuts[i % cuts.length]!;
+          chunks.push(bytes.subarray(at, at + n));
+          at += n;
+        }
+        const got: string[] = [];
+        for await (const l of readLines(chunks, 40)) got.push(l.ok ? l.bytes.toString('utf8') : `<${l.size} bytes>`);
+        const want = bytes.length ? bytes.toString('utf8').split('\n') : [];
+        if (want.length && want[want.length - 1] === '') want.pop();
+        expect(got).toEqual(want.map((w) => (Buffer.byteLength(w) > 40 ? `<${Buffer.byteLength(w)} bytes>` : w)));
+      }),
+      { numRuns: 300 },
     );
   });
 });

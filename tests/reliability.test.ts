@@ -1,6 +1,6 @@
 // Bad input, faults and safety: every failure is explained in the manifest, the rest of the batch
 // is unharmed, and the output directory stays consistent.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { Readable } from 'node:stream';
@@ -227,6 +227,26 @@ describe('faults', () => {
     expect(existsSync(join(dir, 'out', 'documents.jsonl'))).toBe(false);
     expect(await fakeRun(dir, t, { resume: true })).toBe(0);
     for (const f of ['documents.jsonl', 'graph.json']) expect(readFileSync(join(dir, 'out', f), 'utf8')).toBe(readFileSync(join(ref, 'out', f), 'utf8'));
+  });
+});
+
+describe('resume edge cases', () => {
+  it('--resume on a finished run keeps its files; on a directory without a journal it starts afresh', async () => {
+    const dir = tmp();
+    const t = texts(7);
+    expect(await fakeRun(dir, t)).toBe(0);
+    const docs = join(dir, 'out', 'documents.jsonl');
+    const before = statSync(docs).mtimeMs;
+    const said: string[] = [];
+    const stderr = { write: (s: string) => said.push(s) } as unknown as NodeJS.WritableStream;
+    expect(await fakeRun(dir, t, { resume: true, stderr })).toBe(0);
+    expect(said.join('')).toMatch(/already holds the complete result of this run \(7 ok, 0 failed, 0 skipped\)/);
+    expect(statSync(docs).mtimeMs).toBe(before);
+    const other = tmp();
+    said.length = 0;
+    expect(await fakeRun(other, t, { resume: true, stderr })).toBe(0);
+    expect(said.join('')).toContain('nothing to resume');
+    expect(readFileSync(join(other, 'out', 'documents.jsonl'), 'utf8')).toBe(readFileSync(docs, 'utf8'));
   });
 });
 

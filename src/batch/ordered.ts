@@ -3,6 +3,7 @@
 // ahead of the first unfinished document, so memory stays bounded whatever the input size.
 import PQueue from 'p-queue';
 import type { InputRecord } from '../io/inputs.js';
+import { ResumeError } from './journal.js';
 import type { WorkerPool } from './pool.js';
 import { admitRecord, unreadableOutcome, type Outcome } from './record.js';
 
@@ -41,6 +42,6 @@ export async function processInOrder(records: AsyncIterable<InputRecord>, pool: 
     pending.push({ rec, out });
     while (pending.length >= window) await drainOne();
   }
-  if (n < skip) throw new Error(`the inputs hold ${n} records, fewer than the ${skip} the journal has committed`);
+  if (n < skip) throw new ResumeError(`cannot resume: the inputs hold ${n} records, fewer than the ${skip} the journal has committed`);
   while (pending.length) await drainOne();
 }

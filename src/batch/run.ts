@@ -1,5 +1,6 @@
 // A batch run: inputs → worker pool → outcomes in input order → journal chunks → final files
 // (documents.jsonl, graph.json, manifest.json, exports), each written atomically once complete.
+import { existsSync, readFileSync } from 'node:fs';
 import { CorpusGraphBuilder } from '../graph/corpus-graph.js';
 import { EXPORT_FILES, writeExports, type ExportFormat } from '../graph/export-formats.js';
 import type { DocumentGraph } from '../graph/schema.js';
@@ -7,7 +8,8 @@ import type { FileOps } from '../io/atomic.js';
 import { expandInputs, readInputs } from '../io/inputs.js';
 import { OutputDir } from '../io/output-dir.js';
 import { runIdentity } from './identity.js';
-import { Journal, JOURNAL_DIR } from './journal.js';
+import { Journal, JOURNAL_DIR, type RunIdentity } from './journal.js';
+import type { Counts } from './manifest.js';
 import { processInOrder } from './ordered.js';
 import { WorkerPool } from './pool.js';
 import { ProgressReport } from './progress.js';
@@ -69,6 +71,13 @@ async function runWithPool(o: BatchOptions, files: string[], out: OutputDir, poo
   };
 
   let skip = 0;
+  if (o.resume && !journal.exists()) {
+    const done = completedRun(out, identity);
+    if (done) {
+      say(`${out.root} already holds the complete result of this run (${done.ok} ok, ${done.failed} failed, ${done.skipped} skipped); nothing to resume`);
+      return done.failed ? 1 : 0;
+    }
+  }
   if (o.resume && journal.exists()) {
     skip = journal.resume(identity).records;
     for (const buf of journal.documentChunks()) for (const line of buf.toString('utf8').split('\n')) if (line) addGraphLine(line);
@@ -172,4 +181,15 @@ async function runWithPool(o: BatchOptions, files: string[], out: OutputDir, poo
   );
   say(`wrote ${['documents.jsonl', 'graph.json', 'manifest.json', ...exported].join(', ')} to ${out.root}`);
   return tally.counts.failed ? 1 : 0;
+}
+
+/** The counts of a finished run in `out` made with the same identity, if there is one. */
+function completedRun(out: OutputDir, identity: RunIdentity): Counts | undefined {
+  try {
+    const m = JSON.parse(readFileSync(out.path('manifest.json'), 'utf8')) as Partial<Record<keyof RunIdentity, unknown>> & { counts?: Counts };
+    const same = (Object.keys(identity) as (keyof RunIdentity)[]).every((k) => JSON.stringify(m[k]) === JSON.stringify(identity[k]));
+    return same && m.counts && existsSync(out.path('documents.jsonl')) && existsSync(out.path('graph.json')) ? m.counts : undefined;
+  } catch {
+    return undefined;
+  }
 }

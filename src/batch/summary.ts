@@ -30,7 +30,7 @@ export const reasonKind = (reason: string): string =>
   reason
     .replace(/"[^"]*"/g, '"…"')
     .replace(/\d+(\.\d+)?/g, 'N')
-    .slice(0, 120);
+    .slice(0, 200);
 
 export function formatSummary(f: RunFigures): string {
   const c = f.counts;

@@ -3,7 +3,7 @@
 // text token is looked up once after its proclitics and article are stripped.
 import { relative } from 'node:path';
 import { normalize, normalizeString } from '../text/normalize.js';
-import { tokenize } from '../text/tokenize.js';
+import { tokenForms } from '../text/tokenize.js';
 import { pathNode, type Node } from '../util/trie.js';
 import type { GazetteerData } from './load.js';
 import { nisbaForms } from './nisba.js';
@@ -68,7 +68,7 @@ export interface CompiledGazetteer {
 
 export type RoleNode = Node<CompiledRole>;
 
-const nameTokens = (s: string): string[] => tokenize(normalize(s)).norm.slice();
+const nameTokens = (s: string): string[] => tokenForms(normalize(s).text);
 
 /** "عبد الرحمن" and "عبدالرحمن", "أبو ظبي" and "أبوظبي": both spellings are in use. */
 export function spacingVariants(tokens: readonly string[]): string[][] {
@@ -160,7 +160,13 @@ export function compileGazetteer(data: GazetteerData, commonWords: ReadonlySet<s
       otherwise: rule.otherwise,
     });
   }
-  const origins = data.entries.map((e) => `${relative(process.cwd(), e.file)}:${e.line}`);
+  const relFile = new Map<string, string>();
+  const rel = (file: string): string => {
+    let r = relFile.get(file);
+    if (r === undefined) relFile.set(file, (r = relative(process.cwd(), file)));
+    return r;
+  };
+  const origins = data.entries.map((e) => `${rel(e.file)}:${e.line}`);
   const personNames = new Map<number, { entry: number; tokens: string[] }[]>();
   entries.forEach((e, i) => {
     if (e.type !== 'PERSON') return;

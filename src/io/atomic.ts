@@ -102,6 +102,3 @@ export class AtomicFileWriter {
     discard(this.ops, this.tmp);
   }
 }
-
-/** Kept for callers that wrote lines: an AtomicFileWriter. */
-export { AtomicFileWriter as AtomicLineWriter };

@@ -1,12 +1,12 @@
 // Gazetteer matching: one pass over the tokens of each sentence, each token looked up once per
 // reading (proclitics and article stripped) in the name trie; overlaps settled by `selectLongest`,
 // shared forms by the context rules of ambiguous.json.
-import type { CompiledAmbiguityRule, CompiledCondition, CompiledGazetteer, NameKind, NameRecord } from '../gazetteer/compile.js';
+import type { CompiledAmbiguityRule, CompiledCondition, CompiledGazetteer, NameKind, NameRecord, TrieNode } from '../gazetteer/compile.js';
 import type { Doc, EntityRecord, Mention } from '../doc.js';
 import { need } from '../doc.js';
-import { decompose } from '../text/clitics.js';
+import { decompose, recall, remember } from '../text/clitics.js';
 import { toOriginal } from '../text/normalize.js';
-import { readingsOf, TokenKind, type Tokens } from '../text/tokenize.js';
+import { lookupForm, readingsOf, TokenKind, type Tokens } from '../text/tokenize.js';
 import { selectLongest, type SpanCandidate } from './overlaps.js';
 
 interface Candidate extends SpanCandidate {
@@ -29,16 +29,25 @@ export function matchGazetteer(doc: Doc, gaz: CompiledGazetteer): void {
     const s = sentences[si]!;
     for (let i = s.tokStart; i < s.tokEnd; i++) {
       const kind = tokens.kind[i];
-      if (kind === TokenKind.LatinWord) walk(gaz, tokens, candidates, tokens.norm[i]!, 0, false, i, si, s.tokEnd);
-      else if (kind === TokenKind.ArabicWord) {
-        for (const d of readingsOf(tokens, i)) walk(gaz, tokens, candidates, d.bare, d.prefixLen, d.hasAl, i, si, s.tokEnd);
+      if (kind === TokenKind.LatinWord) {
+        const form = tokens.norm[i]!;
+        walk(gaz, tokens, candidates, gaz.root.get(form), form, 0, false, i, si, s.tokEnd);
+      } else if (kind === TokenKind.ArabicWord) {
+        for (const d of readingsOf(tokens, i)) {
+          let first = recall(d, gaz) as TrieNode | null | undefined;
+          if (first === undefined) first = remember(d, gaz, gaz.root.get(d.bare) ?? null);
+          if (first) walk(gaz, tokens, candidates, first, d.bare, d.prefixLen, d.hasAl, i, si, s.tokEnd);
+        }
       }
     }
   }
   const chosen: { c: Candidate; record: NameRecord }[] = [];
   for (const c of candidates) {
     const record = pickRecord(c, gaz, tokens, sentences[c.sentence]!);
-    if (record) chosen.push({ c: { ...c, rank: KIND_RANK[record.kind] }, record });
+    if (record) {
+      const ranked: Candidate = { tokStart: c.tokStart, tokEnd: c.tokEnd, prefixLen: c.prefixLen, sentence: c.sentence, rank: KIND_RANK[record.kind], records: c.records, bareForm: c.bareForm, clitic: c.clitic, withArticle: c.withArticle };
+      chosen.push({ c: ranked, record });
+    }
   }
   const kept = selectLongest(chosen.map((x) => x.c));
   const keptSet = new Set(kept);
@@ -62,9 +71,9 @@ export function matchGazetteer(doc: Doc, gaz: CompiledGazetteer): void {
   }
 }
 
-/** Follows the name trie from token i read as `bare` (its proclitics and article stripped), adding a candidate at every node that holds names. */
-function walk(gaz: CompiledGazetteer, tokens: Tokens, out: Candidate[], bare: string, prefixLen: number, hasAl: boolean, i: number, si: number, sentenceEnd: number): void {
-  let node = gaz.root.get(bare);
+/** Follows the name trie from `first`, the node of token i read as `bare` (proclitics and article stripped), adding a candidate at every node that holds names. */
+function walk(gaz: CompiledGazetteer, tokens: Tokens, out: Candidate[], first: TrieNode | undefined, bare: string, prefixLen: number, hasAl: boolean, i: number, si: number, sentenceEnd: number): void {
+  let node = first;
   let j = i + 1;
   while (node) {
     const items = node.items;
@@ -82,7 +91,7 @@ function walk(gaz: CompiledGazetteer, tokens: Tokens, out: Candidate[], bare: st
       }
     }
     if (j >= sentenceEnd) break;
-    node = node.next.get(tokens.norm[j]!);
+    node = node.next.get(lookupForm(tokens, j));
     j++;
   }
 }

@@ -12,7 +12,7 @@ export interface OpenQueue {
 }
 
 /** Jobs still to be done (or being done): a run is finished only when all of these are zero. */
-export const PENDING_STATES = ['waiting', 'active', 'delayed', 'prioritized', 'paused', 'waiting-children'] as const;
+export const PENDING_STATES = ['waiting', 'active', 'delayed', 'prioritized', 'waiting-children'] as const;
 
 export async function openQueue(target: QueueTarget): Promise<OpenQueue> {
   const redis = await connectRedis(target.url);

@@ -28,7 +28,8 @@ export type RunMeta = z.infer<typeof RunMeta>;
 export const PipelinePin = z.strictObject({
   version: z.string(),
   /** The resolved pipeline of the first worker, as a local run's manifest records it. */
-  pipeline: z.looseObject({ name: z.string(), lang: z.string(), stages: z.array(z.unknown()) }),
+  /** (A record, not an object schema, so its keys keep their order: the manifest must match a local run's.) */
+  pipeline: z.record(z.string(), z.unknown()),
   gazetteers: z.record(z.string(), z.string()),
   lexicons: z.record(z.string(), z.string()),
 });
@@ -45,7 +46,7 @@ const StoredOutcome = z.strictObject({
 
 /** What decides the output, without the paths (they may differ between machines). */
 export const pinKey = (p: PipelinePin): string =>
-  JSON.stringify({ version: p.version, name: p.pipeline.name, lang: p.pipeline['lang'], stages: p.pipeline.stages, gazetteers: p.gazetteers, lexicons: p.lexicons });
+  JSON.stringify({ version: p.version, name: p.pipeline['name'], lang: p.pipeline['lang'], stages: p.pipeline['stages'], gazetteers: p.gazetteers, lexicons: p.lexicons });
 
 const parseJson = <T>(schema: z.ZodType<T>, raw: string, what: string): T => {
   const r = schema.safeParse(JSON.parse(raw));

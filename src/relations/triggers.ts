@@ -1,7 +1,8 @@
 // Finds relation triggers in a sentence: token trie over forms, with proclitics, the article,
 // a pronoun suffix (when the trigger allows it) and the future prefix س.
-import type { TriggerDef, TriggerLexicon } from '../lexicon/triggers.js';
-import { TokenKind, type Tokens, readingsOf } from '../text/tokenize.js';
+import type { TriggerDef, TriggerLexicon, TriggerNode } from '../lexicon/triggers.js';
+import { recall, remember, type Decomposition } from '../text/clitics.js';
+import { lookupFormWithoutArticle, readingsOf, TokenKind, type Tokens } from '../text/tokenize.js';
 
 export interface TriggerHit {
   readonly def: TriggerDef;
@@ -15,43 +16,64 @@ export interface TriggerHit {
 
 const SEEN = 0x633, YA = 0x64a, TA = 0x62a, NUN = 0x646;
 
+/** A way into the trigger trie from one reading of a token: its first node, and how the key was read. */
+interface Start {
+  readonly node: TriggerNode;
+  readonly suffixed: boolean;
+  readonly future: boolean;
+}
+const NO_STARTS: readonly Start[] = [];
+
+/**
+ * The trie nodes a reading leads to, in the order they are tried: the bare form, without the future
+ * prefix (سيزور → يزور), without an attached pronoun. They depend on the reading alone, so each
+ * cached reading works them out once (see recall).
+ */
+function startsOf(lex: TriggerLexicon, d: Decomposition): readonly Start[] {
+  let out: Start[] | null = null;
+  const tryKey = (key: string, suffixed: boolean, future: boolean): void => {
+    const node = lex.root.get(key);
+    if (node) (out ??= []).push({ node, suffixed, future });
+  };
+  const bare = d.bare;
+  tryKey(bare, false, false);
+  if (!d.hasAl && bare.charCodeAt(0) === SEEN) {
+    const c = bare.charCodeAt(1);
+    if (c === YA || c === TA || c === NUN) tryKey(bare.slice(1), false, true);
+  }
+  for (const suf of lex.suffixes) {
+    if (bare.length - suf.length >= 3 && bare.endsWith(suf)) {
+      const stem = bare.slice(0, -suf.length);
+      // لقائه → لقاء, زيارته → زيارة (ة is written ت before a suffix; normalized ة is ه).
+      if (stem.endsWith('ت')) tryKey(`${stem.slice(0, -1)}ه`, true, false);
+      // لقائه is normalized لقايه: the hamza seat before a suffix stands for a final ء.
+      if (stem.endsWith('ي') && suf !== 'ي') tryKey(`${stem.slice(0, -1)}ء`, true, false);
+      tryKey(stem, true, false);
+    }
+  }
+  return out ?? NO_STARTS;
+}
+
 export function findTriggers(lex: TriggerLexicon, tokens: Tokens, from: number, to: number): TriggerHit[] {
   const hits: TriggerHit[] = [];
-  let best: TriggerHit[] = [];
-  /** Walks the trigger trie from token i read as `key`; keeps the longest hit (the first among equals). */
-  const tryKey = (key: string, i: number, prefixLen: number, suffixed: boolean, future: boolean): void => {
-    let node = lex.root.get(key);
-    let j = i + 1;
-    while (node) {
-      if (node.items.length && (!best.length || j > best[0]!.tokEnd)) {
-        const defs = suffixed ? node.items.filter((def) => def.suffixes) : node.items;
-        if (defs.length) best = defs.map((def) => ({ def, tokStart: i, tokEnd: j, prefixLen, suffixed, future }));
-      }
-      if (j >= to) break;
-      const t = tokens.norm[j]!;
-      node = node.next.get(t.startsWith('ال') && t.length >= 4 ? t.slice(2) : t);
-      j++;
-    }
-  };
   for (let i = from; i < to; i++) {
     if (tokens.kind[i] !== TokenKind.ArabicWord) continue;
-    best = [];
+    let best: TriggerHit[] = [];
     for (const d of readingsOf(tokens, i)) {
-      const bare = d.bare;
-      tryKey(bare, i, d.prefixLen, false, false);
-      // The future prefix: سيزور → يزور.
-      if (!d.hasAl && bare.charCodeAt(0) === SEEN) {
-        const c = bare.charCodeAt(1);
-        if (c === YA || c === TA || c === NUN) tryKey(bare.slice(1), i, d.prefixLen, false, true);
-      }
-      for (const suf of lex.suffixes) {
-        if (bare.length - suf.length >= 3 && bare.endsWith(suf)) {
-          const stem = bare.slice(0, -suf.length);
-          // لقائه → لقاء, زيارته → زيارة (ة is written ت before a suffix; normalized ة is ه).
-          if (stem.endsWith('ت')) tryKey(`${stem.slice(0, -1)}ه`, i, d.prefixLen, true, false);
-          // لقائه is normalized لقايه: the hamza seat before a suffix stands for a final ء.
-          if (stem.endsWith('ي') && suf !== 'ي') tryKey(`${stem.slice(0, -1)}ء`, i, d.prefixLen, true, false);
-          tryKey(stem, i, d.prefixLen, true, false);
+      let starts = recall(d, lex) as readonly Start[] | undefined;
+      if (starts === undefined) starts = remember(d, lex, startsOf(lex, d));
+      // The longest trigger wins; among equals, the first found.
+      for (const { node: first, suffixed, future } of starts) {
+        let node: TriggerNode | undefined = first;
+        let j = i + 1;
+        while (node) {
+          if (node.items.length && (!best.length || j > best[0]!.tokEnd)) {
+            const defs = suffixed ? node.items.filter((def) => def.suffixes) : node.items;
+            if (defs.length) best = defs.map((def) => ({ def, tokStart: i, tokEnd: j, prefixLen: d.prefixLen, suffixed, future }));
+          }
+          if (j >= to) break;
+          node = node.next.get(lookupFormWithoutArticle(tokens, j));
+          j++;
         }
       }
       if (best.length) break;

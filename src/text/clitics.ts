@@ -10,7 +10,39 @@ export interface Decomposition {
   readonly bare: string;
   /** The token carried the article (ال, or ل+ال written لل). */
   readonly hasAl: boolean;
+  /**
+   * Lookups that depend on this reading alone, kept for up to two owners (see recall/remember).
+   * Readings are cached per form by the pipeline, so a matcher pays for its first trie step once
+   * per form rather than once per token: the effect of a trie over token ids, with tokens kept as
+   * they are. Fields of the reading itself, not a side table, so a lookup costs no extra memory trip.
+   */
+  memoOwner1?: object | undefined;
+  memoValue1?: unknown;
+  memoOwner2?: object | undefined;
+  memoValue2?: unknown;
 }
+
+/** What `owner` (a compiled gazetteer, a trigger lexicon) remembered for this reading, or undefined. */
+export function recall(d: Decomposition, owner: object): unknown {
+  if (d.memoOwner1 === owner) return d.memoValue1;
+  if (d.memoOwner2 === owner) return d.memoValue2;
+  return undefined;
+}
+
+/** Stores `value` (not undefined) for `owner` on this reading when a slot is free, and returns it. */
+export function remember<T>(d: Decomposition, owner: object, value: T): T {
+  if (d.memoOwner1 === undefined) {
+    d.memoOwner1 = owner;
+    d.memoValue1 = value;
+  } else if (d.memoOwner2 === undefined) {
+    d.memoOwner2 = owner;
+    d.memoValue2 = value;
+  }
+  return value;
+}
+
+// Every field set at creation, so that all readings share one shape.
+const reading = (prefixLen: number, bare: string, hasAl: boolean): Decomposition => ({ prefixLen, bare, hasAl, memoOwner1: undefined, memoValue1: undefined, memoOwner2: undefined, memoValue2: undefined });
 
 /** Every reading of a normalized Arabic token as proclitics + (ال) + stem, fewest proclitics first. */
 export function decompose(token: string): Decomposition[] {
@@ -19,26 +51,65 @@ export function decompose(token: string): Decomposition[] {
     if (!token.startsWith(p)) continue;
     const rem = token.slice(p.length);
     if (rem.length < 2) continue;
-    if (rem.startsWith('ال') && rem.length >= 4) out.push({ prefixLen: p.length, bare: rem.slice(2), hasAl: true });
+    if (rem.startsWith('ال') && rem.length >= 4) out.push(reading(p.length, rem.slice(2), true));
     // ل + ال is written لل: للأمم = ل + الأمم; the span starts after the first ل.
     if (p.endsWith('ل') && rem.startsWith('ل') && rem.length >= 3 && !rem.startsWith('ال')) {
-      out.push({ prefixLen: p.length, bare: rem.slice(1), hasAl: true });
+      out.push(reading(p.length, rem.slice(1), true));
     }
-    out.push({ prefixLen: p.length, bare: rem, hasAl: false });
+    out.push(reading(p.length, rem, false));
   }
   return out;
 }
 
-/** Caches readings by token form; owned by one pipeline (vocabulary repeats across documents). */
+/**
+ * Caches readings by token form; owned by one pipeline (vocabulary repeats across documents).
+ * Its own open-addressing table with a hash computed here: every token is a fresh string, and a
+ * Map would first have V8 hash it through a runtime call, which cost more than the lookup.
+ */
 export class ReadingCache {
-  private readonly map = new Map<string, readonly Decomposition[]>();
+  private slots = new Int32Array(1 << 16).fill(-1);
+  private forms: string[] = [];
+  private readings: (readonly Decomposition[])[] = [];
   constructor(private readonly maxSize = 300_000) {}
   get(form: string): readonly Decomposition[] {
-    let r = this.map.get(form);
-    if (!r) {
-      if (this.map.size >= this.maxSize) this.map.clear();
-      this.map.set(form, (r = decompose(form)));
+    const h = hashForm(form);
+    let mask = this.slots.length - 1;
+    for (let s = h & mask; ; s = (s + 1) & mask) {
+      const e = this.slots[s]!;
+      if (e < 0) break;
+      if (this.forms[e] === form) return this.readings[e]!;
     }
+    if (this.forms.length >= this.maxSize) this.clear();
+    else if ((this.forms.length + 1) * 2 > this.slots.length) this.grow();
+    mask = this.slots.length - 1;
+    let s = h & mask;
+    while (this.slots[s]! >= 0) s = (s + 1) & mask;
+    const r = decompose(form);
+    this.slots[s] = this.forms.length;
+    this.forms.push(form);
+    this.readings.push(r);
     return r;
   }
+  private clear(): void {
+    this.slots.fill(-1);
+    this.forms = [];
+    this.readings = [];
+  }
+  private grow(): void {
+    const slots = new Int32Array(this.slots.length * 2).fill(-1);
+    const mask = slots.length - 1;
+    this.forms.forEach((f, e) => {
+      let s = hashForm(f) & mask;
+      while (slots[s]! >= 0) s = (s + 1) & mask;
+      slots[s] = e;
+    });
+    this.slots = slots;
+  }
+}
+
+/** FNV-1a over the code units. */
+function hashForm(f: string): number {
+  let h = 0x811c9dc5;
+  for (let k = 0; k < f.length; k++) h = Math.imul(h ^ f.charCodeAt(k), 0x01000193);
+  return h >>> 0;
 }

@@ -20,6 +20,32 @@ export interface Tokens {
 /** The readings of token i: precomputed when the text stage set them, else computed now. */
 export const readingsOf = (tokens: Tokens, i: number): readonly Decomposition[] => tokens.readings?.[i] ?? decompose(tokens.norm[i] ?? '');
 
+/**
+ * Token i's form as a string that is the same object for every occurrence of the form (the bare
+ * form of its cached plain reading), when the text stage cached readings: a Map lookup then reuses
+ * the hash V8 computed once, instead of hashing each fresh token string again. Same characters as
+ * tokens.norm[i].
+ */
+export function lookupForm(tokens: Tokens, i: number): string {
+  const rs = tokens.readings?.[i];
+  if (rs) {
+    // decompose lists the readings without proclitics first: [article stripped,] plain.
+    for (let k = 0; k < rs.length && k < 2; k++) {
+      const d = rs[k]!;
+      if (d.prefixLen === 0 && !d.hasAl) return d.bare;
+    }
+  }
+  return tokens.norm[i]!;
+}
+
+/** Token i without its article (ال, when the token is long enough to carry one), as lookupForm does. */
+export function lookupFormWithoutArticle(tokens: Tokens, i: number): string {
+  const t = tokens.norm[i]!;
+  if (!(t.startsWith('ال') && t.length >= 4)) return lookupForm(tokens, i);
+  const d = tokens.readings?.[i]?.[0];
+  return d && d.prefixLen === 0 && d.hasAl ? d.bare : t.slice(2);
+}
+
 const enum C {
   Space = 0,
   Arabic = 1,
@@ -103,3 +129,16 @@ export function tokenize(norm: Normalized): Tokens {
   }
   return { count, start: start.subarray(0, count), end: end.subarray(0, count), kind: kind.subarray(0, count), norm: forms };
 }
+
+/**
+ * The token forms of an already normalized short text (a gazetteer name, a lexicon phrase): the
+ * same as tokenize(...).norm, without typed arrays when the text is Arabic words and spaces alone.
+ */
+export function tokenForms(text: string): string[] {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 && CLASS[c] !== C.Arabic) return tokenize({ source: text, text, map: new Int32Array(0) }).norm.slice();
+  }
+  return text.split(' ').filter((w) => w !== '');
+}
+

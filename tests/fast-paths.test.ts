@@ -1,0 +1,126 @@
+// The speed work's fast paths (issue 6) must give what the plain code gave: the native UTF-16
+// decode in normalize, names tokenized without typed arrays, the reading cache's own hash table,
+// the shared lookup strings of tokens, and the allocation-free trigger walk.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { findTriggers } from '../src/relations/triggers.js';
+import { decompose, ReadingCache, recall, remember } from '../src/text/clitics.js';
+import { normalize } from '../src/text/normalize.js';
+import { lookupForm, lookupFormWithoutArticle, tokenForms, tokenize } from '../src/text/tokenize.js';
+import { pipeline } from './helpers.js';
+
+const surrogates = (s: string): string => Array.from({ length: s.length }, (_, i) => s.charCodeAt(i)).filter((c) => c >= 0xd800 && c <= 0xdfff).map((c) => c.toString(16)).join(' ');
+
+describe('normalize: the decoded string', () => {
+  it('keeps emoji and lone surrogates exactly (the decoder alone would write U+FFFD)', () => {
+    expect(normalize('قال 😀 الرئيس').text).toBe('قال 😀 الرييس');
+    expect(normalize('a\uD800b').text).toBe('a\uD800b');
+    expect(normalize('x\uDC00').text).toBe('x\uDC00');
+    expect(normalize('وصل\uD83D').text).toBe('وصل\uD83D');
+    expect(normalize('\uDE00\uD83D').text).toBe('\uDE00\uD83D');
+  });
+
+  it('keeps every surrogate code unit of arbitrary text and one map entry per unit', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 100 }), fc.string({ unit: fc.constantFrom('\uD800', '\uDC00', 'ب', ' ', 'ـ'), maxLength: 20 }), (a, b) => {
+        const s = a + b;
+        const n = normalize(s);
+        expect(surrogates(n.text)).toBe(surrogates(s));
+        expect(n.map.length).toBe(n.text.length + 1);
+      }),
+    );
+  });
+
+  it('decodes a long article (one decode of the whole buffer) as its lines one by one', () => {
+    const line = 'أعلنت وزارة الخارجية القطرية، اليوم الأحد، أن الوزير بحث مع نظيره الأمريكي هاتفياً تطورات الأوضاع في غزة. ';
+    const text = line.repeat(400);
+    expect(normalize(text).text).toBe(normalize(line).text.repeat(400));
+  });
+});
+
+describe('tokenForms (names compiled without typed arrays)', () => {
+  const same = (s: string): void => {
+    const n = normalize(s);
+    expect(tokenForms(n.text)).toEqual(tokenize(n).norm);
+  };
+
+  it('splits names as tokenize does, whatever they hold', () => {
+    for (const s of ['عبد الله بن زايد آل نهيان', 'الأمم  المتحدة ', ' حزب الله', 'G20', 'مجموعة الـ20', 'أبو ظبي', 'ب.ب.س', 'إم بي سي 2', 'منظمة "أوبك"', '\tالقاهرة\n']) same(s);
+    fc.assert(fc.property(fc.string({ unit: fc.constantFrom('ا', 'ل', 'م', 'ة', 'أ', ' ', ' ', '.', '-', 'a', '1', '\t', 'ـ', '\u064E'), maxLength: 30 }), same));
+  });
+});
+
+describe('ReadingCache', () => {
+  const words = ['والصين', 'بالدوحة', 'للأمم', 'وزير', 'فلسطين', 'كالعادة', 'ولبنان', 'الرياض', 'وبكين', 'فالقاهرة'].map((w) => normalize(w).text);
+
+  it('gives the readings decompose gives, the same array for the same form', () => {
+    const cache = new ReadingCache();
+    for (const w of words) {
+      expect(cache.get(w)).toEqual(decompose(w));
+      expect(cache.get(w.slice(0))).toBe(cache.get(w));
+    }
+  });
+
+  it('stays right while its table grows and after it is cleared at its size limit', () => {
+    const forms = Array.from({ length: 40_000 }, (_, i) => `${words[i % words.length]}${i}`);
+    const big = new ReadingCache();
+    for (const f of forms) big.get(f);
+    for (const f of forms.slice(0, 2000)) expect(big.get(f)).toEqual(decompose(f));
+    const small = new ReadingCache(100);
+    for (const f of forms.slice(0, 250)) expect(small.get(f)).toEqual(decompose(f));
+    for (const f of forms.slice(0, 250)) expect(small.get(f)).toEqual(decompose(f));
+  });
+});
+
+describe('recall and remember (per-reading lookups)', () => {
+  it('keep one value for each of two owners and none for a third', () => {
+    const [d] = decompose('والصين');
+    const gaz = {}, lex = {}, other = {};
+    expect(recall(d!, gaz)).toBeUndefined();
+    expect(remember(d!, gaz, null)).toBeNull();
+    expect(remember(d!, lex, ['node'])).toEqual(['node']);
+    expect(remember(d!, other, 3)).toBe(3);
+    expect(recall(d!, gaz)).toBeNull();
+    expect(recall(d!, lex)).toEqual(['node']);
+    expect(recall(d!, other)).toBeUndefined();
+  });
+
+  it('leave the readings themselves as decompose gives them once the matchers have used them', () => {
+    const p = pipeline();
+    const text = 'وصل وزير الخارجية الصيني وانغ يي إلى الدوحة والتقى أمير قطر';
+    const tokens = p.run({ id: 'a' }, text).tokens!;
+    p.run({ id: 'b' }, text);
+    const plain = (ds: readonly { prefixLen: number; bare: string; hasAl: boolean }[]) => ds.map(({ prefixLen, bare, hasAl }) => ({ prefixLen, bare, hasAl }));
+    expect(tokens.readings!.some((ds) => ds.some((d) => d.memoOwner1 !== undefined))).toBe(true);
+    for (let i = 0; i < tokens.count; i++) expect(plain(tokens.readings![i]!)).toEqual(plain(decompose(tokens.norm[i]!)));
+  });
+});
+
+describe('lookupForm', () => {
+  it('has the characters of each token, and of the token without its article', () => {
+    const text = 'والتقى وزير الخارجية القطري بنظيره الأمريكي في الدوحة، وبحث الجانبان العلاقات الثنائية. وقال للصحفيين إن الولايات المتحدة ستدعم الوساطة بين إسرائيل وحماس (AFP) 2024 ال';
+    const tokens = pipeline().run({ id: 't' }, text).tokens!;
+    expect(tokens.readings).toBeDefined();
+    for (let i = 0; i < tokens.count; i++) {
+      const t = tokens.norm[i]!;
+      expect(lookupForm(tokens, i)).toBe(t);
+      expect(lookupFormWithoutArticle(tokens, i)).toBe(t.startsWith('ال') && t.length >= 4 ? t.slice(2) : t);
+    }
+  });
+});
+
+describe('findTriggers', () => {
+  const lex = pipeline().resources.triggers;
+  const hitsOf = (text: string) => {
+    const norm = normalize(text);
+    const tokens = tokenize(norm);
+    return findTriggers(lex, tokens, 0, tokens.count).map((h) => ({ id: h.def.id, text: tokens.norm.slice(h.tokStart, h.tokEnd).join(' '), suffixed: h.suffixed, future: h.future, prefixLen: h.prefixLen }));
+  };
+
+  it('reads the future prefix, attached pronouns and proclitics', () => {
+    const hits = hitsOf('وسيلتقي الرئيس نظيره الفرنسي، وخلال لقائه أجرى محادثات مع وزير الخارجية');
+    expect(hits).toContainEqual({ id: 'met.verb', text: 'وسيلتقي', suffixed: false, future: true, prefixLen: 1 });
+    expect(hits).toContainEqual({ id: 'met.noun', text: 'لقايه', suffixed: true, future: false, prefixLen: 0 });
+    expect(hits).toContainEqual({ id: 'met.verb', text: 'اجري محادثات', suffixed: false, future: false, prefixLen: 0 });
+  });
+});
