@@ -67,7 +67,9 @@ export function decompose(token: string): Decomposition[] {
  * Map would first have V8 hash it through a runtime call, which cost more than the lookup.
  */
 export class ReadingCache {
+  /** Open addressing: entry index of each slot (-1 when empty) and the hash of its form, compared before the string. */
   private slots = new Int32Array(1 << 16).fill(-1);
+  private hashes = new Int32Array(1 << 16);
   private forms: string[] = [];
   private readings: (readonly Decomposition[])[] = [];
   constructor(private readonly maxSize = 300_000) {}
@@ -77,7 +79,7 @@ export class ReadingCache {
     for (let s = h & mask; ; s = (s + 1) & mask) {
       const e = this.slots[s]!;
       if (e < 0) break;
-      if (this.forms[e] === form) return this.readings[e]!;
+      if (this.hashes[s] === h && this.forms[e] === form) return this.readings[e]!;
     }
     if (this.forms.length >= this.maxSize) this.clear();
     else if ((this.forms.length + 1) * 2 > this.slots.length) this.grow();
@@ -86,6 +88,7 @@ export class ReadingCache {
     while (this.slots[s]! >= 0) s = (s + 1) & mask;
     const r = decompose(form);
     this.slots[s] = this.forms.length;
+    this.hashes[s] = h;
     this.forms.push(form);
     this.readings.push(r);
     return r;
@@ -97,19 +100,23 @@ export class ReadingCache {
   }
   private grow(): void {
     const slots = new Int32Array(this.slots.length * 2).fill(-1);
+    const hashes = new Int32Array(slots.length);
     const mask = slots.length - 1;
     this.forms.forEach((f, e) => {
-      let s = hashForm(f) & mask;
+      const h = hashForm(f);
+      let s = h & mask;
       while (slots[s]! >= 0) s = (s + 1) & mask;
       slots[s] = e;
+      hashes[s] = h;
     });
     this.slots = slots;
+    this.hashes = hashes;
   }
 }
 
-/** FNV-1a over the code units. */
+/** FNV-1a over the code units, as a signed 32-bit integer (what an Int32Array holds). */
 function hashForm(f: string): number {
   let h = 0x811c9dc5;
   for (let k = 0; k < f.length; k++) h = Math.imul(h ^ f.charCodeAt(k), 0x01000193);
-  return h >>> 0;
+  return h | 0;
 }
