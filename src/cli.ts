@@ -18,6 +18,8 @@ import { ConfigError } from './util/errors.js';
 import { PACKAGE_ROOT, VERSION } from './version.js';
 
 const DEFAULT_PIPELINE = fileURLToPath(new URL('pipelines/news-ar.json', PACKAGE_ROOT));
+/** extract routes Arabic and English documents to their pipelines. */
+const DEFAULT_ROUTER = fileURLToPath(new URL('pipelines/news.json', PACKAGE_ROOT));
 const DEFAULT_GAZETTEERS = fileURLToPath(new URL('gazetteers', PACKAGE_ROOT));
 
 const positiveInt = (v: string): number => {
@@ -64,6 +66,8 @@ interface ExtractCliOptions {
   chunkSize: number;
   docTimeout: number;
   workerMemory: number;
+  /** false with --no-report */
+  report?: boolean;
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -73,7 +77,7 @@ async function main(argv: string[]): Promise<number> {
     .command('extract')
     .argument('[inputs...]', '.txt files, directories, .jsonl or .jsonl.gz files')
     .option('-o, --out <dir>', 'output directory', 'output')
-    .option('--pipeline <file>', 'pipeline configuration', DEFAULT_PIPELINE)
+    .option('--pipeline <file>', 'pipeline or router configuration (default: Arabic and English by language)', DEFAULT_ROUTER)
     .option('--concurrency <n>', 'worker threads', positiveInt)
     .option('--resume', 'continue an interrupted run in the same output directory')
     .option('--stdin', 'read JSONL documents on stdin, write document graphs on stdout')
@@ -82,6 +86,7 @@ async function main(argv: string[]): Promise<number> {
     .option('--chunk-size <n>', 'documents per journal chunk (the most work a kill can lose)', positiveInt, 200)
     .option('--doc-timeout <s>', 'seconds a document may take before its worker is replaced', positiveNumber, 120)
     .option('--worker-memory <mb>', 'heap limit of each worker thread in MB', positiveInt, 1024)
+    .option('--no-report', 'do not write report.html')
     .action(async (inputs: string[], o: ExtractCliOptions) => {
       if (!o.stdin && inputs.length === 0) throw new ConfigError('extract: give input files or directories, or --stdin');
       code = await runExtract({
@@ -96,6 +101,7 @@ async function main(argv: string[]): Promise<number> {
         chunkSize: o.chunkSize,
         documentTimeoutSeconds: o.docTimeout,
         workerMemoryMb: o.workerMemory,
+        report: o.report !== false,
       });
     });
   program

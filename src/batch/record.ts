@@ -2,14 +2,11 @@
 // worker; whatever stands in front of the pipeline (a language router, say) only needs to offer
 // the `Processor` shape.
 import type { DocMeta } from '../doc.js';
-import type { DocumentGraph } from '../graph/schema.js';
+import type { Processor } from '../pipeline/processor.js';
 import type { InputRecord } from '../io/inputs.js';
 import type { ManifestEntry } from './manifest.js';
 
-export interface Processor {
-  readonly config: { readonly name: string; readonly lang: string };
-  process(meta: DocMeta, text: string): DocumentGraph;
-}
+export type { Processor } from '../pipeline/processor.js';
 
 export interface Outcome {
   entry: ManifestEntry;
@@ -26,7 +23,7 @@ export function processRecord(p: Processor, rec: InputRecord): Outcome {
   if (!rec.ok) return unreadableOutcome(rec);
   const { doc } = rec;
   const base = { id: doc.id, input: rec.input };
-  if (doc.lang && doc.lang !== p.config.lang) {
+  if (doc.lang && p.config.lang !== '*' && doc.lang !== p.config.lang) {
     return { entry: { ...base, status: 'skipped', reason: `language "${doc.lang}" is not handled by pipeline ${p.config.name}` } };
   }
   if (!doc.text.trim()) return { entry: { ...base, status: 'skipped', reason: 'empty text (nothing to extract)' } };
@@ -36,6 +33,7 @@ export function processRecord(p: Processor, rec: InputRecord): Outcome {
     if (doc.published !== undefined) meta.published = doc.published;
     if (doc.lang !== undefined) meta.lang = doc.lang;
     const graph = p.process(meta, doc.text);
+    if ('skipped' in graph) return { entry: { ...base, status: 'skipped', reason: graph.skipped } };
     return { line: `${JSON.stringify(graph)}\n`, entry: { ...base, status: 'ok' } };
   } catch (e) {
     return { entry: { ...base, status: 'failed', reason: `processing failed: ${(e as Error).message}` } };

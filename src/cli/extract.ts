@@ -12,6 +12,7 @@ import { runStdin } from '../batch/stdin.js';
 import type { ExportFormat } from '../graph/export-formats.js';
 import { DEFAULT_MAX_DOCUMENT_BYTES, InputPathError } from '../io/inputs.js';
 import { OutputError } from '../io/output-dir.js';
+import { writeReport } from '../report/write.js';
 
 export interface ExtractOptions {
   inputs: string[];
@@ -29,6 +30,8 @@ export interface ExtractOptions {
   /** @default 120 */
   documentTimeoutSeconds?: number;
   workerMemoryMb?: number;
+  /** Write report.html after the run. @default true */
+  report?: boolean;
 }
 
 /** Errors that end the run as a whole with exit status 2 (everything else is a bug: also 2, with a stack). */
@@ -44,7 +47,7 @@ export async function runExtract(o: ExtractOptions): Promise<number> {
   };
   try {
     if (o.stdin) return await runStdin({ ...common, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });
-    return await runBatch({
+    const code = await runBatch({
       ...common,
       inputs: o.inputs,
       out: o.out,
@@ -53,6 +56,8 @@ export async function runExtract(o: ExtractOptions): Promise<number> {
       exports: o.exports ?? [],
       stderr: process.stderr,
     });
+    if (o.report !== false) await report(o.out);
+    return code;
   } catch (e) {
     if (RUN_ERRORS.some((k) => e instanceof k)) {
       process.stderr.write(`shabaka: ${(e as Error).message}\n`);
@@ -60,5 +65,15 @@ export async function runExtract(o: ExtractOptions): Promise<number> {
       return 2;
     }
     throw e;
+  }
+}
+
+/** The HTML report of the run; a report that cannot be written never changes the exit status. */
+async function report(out: string): Promise<void> {
+  try {
+    const r = await writeReport(out);
+    process.stderr.write(`shabaka: report → ${r.file}\n`);
+  } catch (e) {
+    process.stderr.write(`shabaka: report not written: ${(e as Error).message}\n`);
   }
 }
