@@ -126,6 +126,9 @@ function agent(ctx: EnPatternContext): EnUnit[] {
       const of = units.findIndex((u) => u.prep === 'of' && u.tokStart >= hit.tokEnd && u.tokStart <= hit.tokEnd + 2);
       if (of >= 0) return chainForward(units, of);
     }
+    // A war or an attack is waged by its own agent (modifier, possessor, "by"), never by the subject
+    // of another verb ("Al Thani discussed the efforts to end the war in Gaza").
+    if (hit.def.type === 'AT_WAR_WITH') return [];
     // The sentence subject, unless the noun is a topic: in "Wang held talks with Lavrov on the war in Ukraine" the war is not Wang's.
     let p = hit.tokStart - 1;
     while (p > ctx.sentence.tokStart && ctx.lex.determiners.has(ctx.tokens.norm[p]!)) p--;
