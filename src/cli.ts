@@ -176,7 +176,7 @@ async function main(argv: string[]): Promise<number> {
     });
   registerQueueCommands(program, (c) => {
     code = c;
-  });
+  }, DEFAULT_ROUTER);
   program
     .command('schemas')
     .description('write the JSON Schemas of the graph formats')

@@ -61,28 +61,32 @@ describe('ReadingCache', () => {
     }
   });
 
-  it('stays right while its table grows and after it is cleared at its size limit', () => {
+  it('stays right while its tables grow and generations turn over, and keeps frequent forms', () => {
     const forms = Array.from({ length: 40_000 }, (_, i) => `${words[i % words.length]}${i}`);
-    const big = new ReadingCache();
+    const big = new ReadingCache(100_000);
     for (const f of forms) big.get(f);
     for (const f of forms.slice(0, 2000)) expect(big.get(f)).toEqual(decompose(f));
     const small = new ReadingCache(100);
-    for (const f of forms.slice(0, 250)) expect(small.get(f)).toEqual(decompose(f));
+    const frequent = small.get(words[0]!);
+    for (const f of forms.slice(0, 250)) {
+      expect(small.get(f)).toEqual(decompose(f));
+      expect(small.get(words[0]!)).toBe(frequent);
+    }
     for (const f of forms.slice(0, 250)) expect(small.get(f)).toEqual(decompose(f));
   });
 });
 
 describe('recall and remember (per-reading lookups)', () => {
-  it('keep one value for each of two owners and none for a third', () => {
+  it('keep one value for each of four owners and none for a fifth', () => {
     const [d] = decompose('والصين');
-    const gaz = {}, lex = {}, other = {};
-    expect(recall(d!, gaz)).toBeUndefined();
-    expect(remember(d!, gaz, null)).toBeNull();
-    expect(remember(d!, lex, ['node'])).toEqual(['node']);
-    expect(remember(d!, other, 3)).toBe(3);
-    expect(recall(d!, gaz)).toBeNull();
-    expect(recall(d!, lex)).toEqual(['node']);
-    expect(recall(d!, other)).toBeUndefined();
+    const owners = [{}, {}, {}, {}, {}];
+    expect(recall(d!, owners[0]!)).toBeUndefined();
+    expect(remember(d!, owners[0]!, null)).toBeNull();
+    owners.slice(1).forEach((o, k) => expect(remember(d!, o, [k])).toEqual([k]));
+    expect(recall(d!, owners[0]!)).toBeNull();
+    owners.slice(1, 4).forEach((o, k) => expect(recall(d!, o)).toEqual([k]));
+    expect(recall(d!, owners[4]!)).toBeUndefined();
+    expect(recall(decompose('والصين')[0]!, owners[1]!)).toBeUndefined();
   });
 
   it('leave the readings themselves as decompose gives them once the matchers have used them', () => {

@@ -25,6 +25,11 @@ describe('normalize', () => {
     expect(n.map[n.text.length]).toBe(src.length);
   });
 
+  it('keeps every letter after a long presentation-form expansion (ﷺ gives 18 units)', () => {
+    expect(normalize('ﷺققق').text).toBe('صلي الله عليه وسلمققق');
+    expect(normalize('ﷺ'.repeat(3) + 'قطر').text.endsWith('قطر')).toBe(true);
+  });
+
   it('is idempotent on arbitrary Unicode', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), (s) => {

@@ -105,19 +105,28 @@ describe.skipIf(!hasDriver)('queue on Redis', () => {
     expect(early.code).toBe(2);
     expect(early.stderr).toMatch(/not finished: 0 of 26 documents done/);
 
+    /** Resolves the first match of `re` in A's stderr; rejects if A ends first. */
+    const watch = (re: RegExp): Promise<RegExpExecArray> =>
+      new Promise((resolve, reject) => {
+        const t = setInterval(() => {
+          const m = re.exec(a.stderr());
+          if (m) {
+            clearInterval(t);
+            resolve(m);
+          } else if (a.proc.exitCode !== null) {
+            clearInterval(t);
+            reject(new Error(`worker A ended early: ${a.stderr()}`));
+          }
+        }, 5);
+      });
     const a = startWorker([]);
+    // B starts once A can take jobs, so A is sure to get one (B alone could otherwise do them all).
+    await watch(/thread\(s\) ready/);
     const b = startWorker(['--until-done']);
     // Kill A as soon as it has taken a job: that job is in neither A's results nor its "done" lines.
-    const killed = await new Promise<string>((resolve, reject) => {
-      const t = setInterval(() => {
-        const m = /job (b\d+) started/.exec(a.stderr());
-        if (m) {
-          clearInterval(t);
-          a.proc.kill('SIGKILL');
-          resolve(m[1]!);
-        } else if (a.proc.exitCode !== null) reject(new Error(`worker A ended early: ${a.stderr()}`));
-      }, 5);
-    });
+    const started = await watch(/job (b\d+) started/);
+    a.proc.kill('SIGKILL');
+    const killed = started[1]!;
     expect(await a.exit).toBe(null);
     expect(a.stderr()).not.toContain(`job ${killed} done`);
     expect(await b.exit, b.stderr()).toBe(0);

@@ -205,9 +205,10 @@ describe('writeReport', () => {
     const dir = mkdtempSync(join(tmpdir(), 'shabaka-report-bad-'));
     writeFileSync(join(dir, 'graph.json'), readFileSync(join(out.dir, 'graph.json')));
     writeFileSync(join(dir, 'documents.jsonl'), readFileSync(join(out.dir, 'documents.jsonl')));
+    const badLine = readFileSync(join(dir, 'documents.jsonl'), 'utf8').split('\n').filter((l) => l.trim()).length + 1;
     appendFileSync(join(dir, 'documents.jsonl'), '{"document": \n');
     const data = await buildReportData(dir);
-    expect(data.warnings).toEqual([expect.stringMatching(/documents\.jsonl:6: invalid JSON/)]);
+    expect(data.warnings).toEqual([expect.stringMatching(new RegExp(`documents\\.jsonl:${badLine}: invalid JSON`))]);
     expect(data.relations.some((r) => r.evidence.some((e) => e.args.length))).toBe(true);
   });
 

@@ -13,7 +13,8 @@ import { PACKAGE_ROOT } from '../version.js';
 import { QueueError, redactUrl, redisUrl } from './redis.js';
 import { checkName, DEFAULT_PREFIX, DEFAULT_QUEUE, type QueueTarget } from './target.js';
 
-const DEFAULT_PIPELINE = fileURLToPath(new URL('pipelines/news-ar.json', PACKAGE_ROOT));
+/** The fallback when no default is handed in; src/cli.ts passes extract's, so both run the same. */
+const FALLBACK_PIPELINE = fileURLToPath(new URL('pipelines/news.json', PACKAGE_ROOT));
 
 const arg =
   <T>(parse: (v: string) => T) =>
@@ -64,7 +65,7 @@ async function guarded(fn: () => Promise<number>): Promise<number> {
   }
 }
 
-export function registerQueueCommands(program: Command, setCode: (code: number) => void): void {
+export function registerQueueCommands(program: Command, setCode: (code: number) => void, defaultPipeline = FALLBACK_PIPELINE): void {
   const queue = program.command('queue').description('scale out over machines: a BullMQ queue on Redis (README: "Scale-out")');
   withTarget(queue.command('add'))
     .description('put input documents on the queue, as jobs of consecutive documents')
@@ -116,7 +117,7 @@ export function registerQueueCommands(program: Command, setCode: (code: number) 
     });
   withTarget(program.command('worker'))
     .description('process queued jobs until stopped (SIGINT/SIGTERM finish the current jobs first)')
-    .option('--pipeline <file>', 'pipeline configuration', DEFAULT_PIPELINE)
+    .option('--pipeline <file>', 'pipeline or router configuration (the same as extract\'s: the results must be a local run\'s)', defaultPipeline)
     .option('--concurrency <n>', 'extraction threads (default: the number of cores)', positiveInt)
     .option('--until-done', 'stop once every job of the run is done')
     .option('--lock-duration <s>', "seconds before a silent worker's job is taken over by another", positiveNumber, 30)

@@ -99,7 +99,8 @@ export function normalize(text: string): Normalized {
     } else if (a === Act.Nfkc) {
       // One presentation form can expand to many units (ﷺ gives 18): grow the buffers when needed.
       const s = text[i]!.normalize('NFKC');
-      if (j + s.length + 1 >= out.length) {
+      // Room for this expansion and for every unit still to come (each gives at most one).
+      if (j + s.length + (n - i) + 1 >= out.length) {
         const size = out.length * 2 + s.length;
         const o2 = new Uint16Array(size);
         o2.set(out);
