@@ -140,11 +140,7 @@ function resolveReferences(doc: Doc, res: Resources): void {
   const tokens = need(doc, 'tokens', 'coref');
   const sentences = need(doc, 'sentences', 'coref');
   const norm = need(doc, 'norm', 'coref');
-  const events = doc.mentions
-    .filter((m) => m.kind !== 'title')
-    .map((m) => ({ tok: m.tokStart, entity: m.entity }))
-    .concat(doc.roles.filter((r) => r.of).map((r) => ({ tok: r.titleTokStart, entity: r.of! })))
-    .sort((a, b) => a.tok - b.tok);
+  const events = namingEvents(doc);
   const countryOf = (id: string): string | undefined => countryOfEntity(doc, res.gazetteer, id, false);
   const covered = new Uint8Array(tokens.count);
   for (const m of doc.mentions) covered.fill(1, m.tokStart, m.tokEnd);
@@ -221,6 +217,15 @@ function nisbasAfter(doc: Doc, from: number): string[] {
     k = m.tokEnd;
   }
   return out;
+}
+
+/** Where entities are named, in token order (mentions, and the bodies of title phrases), for references. */
+export function namingEvents(doc: Doc): { tok: number; entity: string }[] {
+  return doc.mentions
+    .filter((m) => m.kind !== 'title')
+    .map((m) => ({ tok: m.tokStart, entity: m.entity }))
+    .concat(doc.roles.filter((r) => r.of).map((r) => ({ tok: r.titleTokStart, entity: r.of! })))
+    .sort((a, b) => a.tok - b.tok);
 }
 
 /** The events before token `tok` that pass `keep`, nearest last (the caller scans from the end); at most 50. */

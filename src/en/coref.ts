@@ -1,7 +1,7 @@
 // Coreference inside an English document, as in the Arabic coref stage: short names after the full
 // name (Blinken → Antony Blinken, Wang → Wang Yi), titles without a name (the Qatari prime minister
 // → the holder), and descriptions (the two countries, the two ministers, his country).
-import { countryOfEntity, resolveTitles } from '../coref/resolve.js';
+import { countryOfEntity, namingEvents, resolveTitles } from '../coref/resolve.js';
 import type { CompiledGazetteer } from '../gazetteer/compile.js';
 import type { Doc } from '../doc.js';
 import { need } from '../doc.js';
@@ -57,11 +57,7 @@ function shortNames(doc: Doc, gaz: CompiledGazetteer, lex: EnglishLexicons, laye
 function resolveReferences(doc: Doc, gaz: CompiledGazetteer, lex: EnglishLexicons): void {
   const tokens = need(doc, 'tokens', 'en-coref');
   const sentences = need(doc, 'sentences', 'en-coref');
-  const events = doc.mentions
-    .filter((m) => m.kind !== 'title')
-    .map((m) => ({ tok: m.tokStart, entity: m.entity }))
-    .concat(doc.roles.filter((r) => r.of).map((r) => ({ tok: r.titleTokStart, entity: r.of! })))
-    .sort((a, b) => a.tok - b.tok);
+  const events = namingEvents(doc);
   const countryOf = (id: string): string | undefined => countryOfEntity(doc, gaz, id, true);
   sentences.forEach((s, si) => {
     for (let i = s.tokStart; i < s.tokEnd; i++) {

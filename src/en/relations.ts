@@ -2,6 +2,7 @@
 // triggers found by the longest form, argument patterns tried in order, the same type checks
 // (relations/types.ts), negated / cancelled / requested events dropped, planned ones marked, a
 // phone cue anywhere in the sentence giving the meeting's mode, HOLDS_ROLE from title phrases.
+import { emitBindings } from '../relations/emit.js';
 import { holdsRole, relationSink } from '../relations/holds-role.js';
 import type { Doc, RelationRecord } from '../doc.js';
 import { need } from '../doc.js';
@@ -37,20 +38,8 @@ export function extractEnglishRelations(doc: Doc, gaz: CompiledGazetteer, lex: E
         const good = bindings.map((b) => checkTypes(hit.def.type, b, doc)).filter((b): b is Binding => b !== null);
         if (!good.length) continue;
         const tStart = tokens.start[hit.tokStart]!, tEnd = tokens.end[hit.tokEnd - 1]!;
-        for (const b of good) {
-          const attributes: Record<string, unknown> = { ...hit.def.attributes, ...b.attributes };
-          if (phone && hit.def.type === 'MET_WITH') attributes['mode'] = phone.def.attributes['mode'];
-          if (hit.def.type === 'VISITS' || planned) attributes['modality'] = planned ? 'planned' : 'done';
-          add({
-            type: hit.def.type,
-            source: b.source,
-            target: b.target,
-            attributes,
-            confidence: b.confidence,
-            evidence: [{ start: s.start, end: s.end, text: doc.text.slice(s.start, s.end), trigger: { start: tStart, end: tEnd, text: doc.text.slice(tStart, tEnd) } }],
-            rule: `en:${hit.def.id}/${name}`,
-          });
-        }
+        const phoneMode = phone?.def.attributes['mode'];
+        emitBindings(doc, add, { def: hit.def, start: tStart, end: tEnd }, good, s, { pattern: name, rulePrefix: 'en:', phoneMode, planned });
         break;
       }
     }

@@ -4,6 +4,7 @@ import type { Doc, RelationRecord } from '../doc.js';
 import { need } from '../doc.js';
 import type { CompiledGazetteer } from '../gazetteer/compile.js';
 import { relationKey } from '../graph/document-graph.js';
+import { emitBindings } from './emit.js';
 import { holdsRole, relationSink } from './holds-role.js';
 import { countryOfEntity } from '../coref/resolve.js';
 import type { TriggerLexicon } from '../lexicon/triggers.js';
@@ -47,20 +48,8 @@ export function extractRelations(doc: Doc, lex: TriggerLexicon, gaz: CompiledGaz
           .filter((b): b is Binding => b !== null);
         if (!good.length) continue;
         const [tStart, tEnd] = toOriginal(norm, tokens.start[hit.tokStart]! + hit.prefixLen, tokens.end[hit.tokEnd - 1]!);
-        for (const b of good) {
-          const attributes: Record<string, unknown> = { ...hit.def.attributes, ...b.attributes };
-          if (phone && hit.def.type === 'MET_WITH') attributes['mode'] = phone.def.attributes['mode'];
-          if (hit.def.type === 'VISITS' || planned) attributes['modality'] = planned ? 'planned' : 'done';
-          add({
-            type: hit.def.type,
-            source: b.source,
-            target: b.target,
-            attributes,
-            confidence: b.confidence,
-            evidence: [{ start: s.start, end: s.end, text: doc.text.slice(s.start, s.end), trigger: { start: tStart, end: tEnd, text: doc.text.slice(tStart, tEnd) } }],
-            rule: `${hit.def.id}/${name}`,
-          });
-        }
+        const phoneMode = phone?.def.attributes['mode'];
+        emitBindings(doc, add, { def: hit.def, start: tStart, end: tEnd }, good, s, { pattern: name, rulePrefix: '', phoneMode, planned });
         break;
       }
     }
