@@ -8,6 +8,7 @@
 //   npm run bench -- --docs 0                       # the whole corpus
 //   npm run bench -- --corpus ../shared/corpora/saudinewsnet-2015.jsonl.gz --repeat 5
 //   npm run bench -- --workers 1,2,4 --extract      # + `shabaka extract --concurrency` (needs npm run build)
+//   npm run bench -- --docs 0 --heap-mb 160         # live memory: each worker's old generation capped
 //
 // Each measurement runs in its own process (scripts/bench/run.mjs) and is repeated; medians are
 // reported with the load average, since other jobs on this machine change the figures.
@@ -31,13 +32,14 @@ const { values: o } = parseArgs({
     grep: { type: 'boolean', default: true },
     'no-grep': { type: 'boolean', default: false },
     extract: { type: 'boolean', default: false },
+    'heap-mb': { type: 'string' },
     'rss-check': { type: 'boolean', default: true },
     'no-rss-check': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
 if (o.help) {
-  process.stdout.write('usage: node scripts/bench.mjs [--corpus F.jsonl[.gz]] [--docs N (0 = all)] [--workers 1,2] [--repeat R] [--pipeline P] [--out F.json] [--no-grep] [--no-rss-check] [--extract]\n');
+  process.stdout.write('usage: node scripts/bench.mjs [--corpus F.jsonl[.gz]] [--docs N (0 = all)] [--workers 1,2] [--repeat R] [--pipeline P] [--out F.json] [--no-grep] [--no-rss-check] [--extract] [--heap-mb MB (cap each worker\'s old generation)]\n');
   process.exit(0);
 }
 const docsLimit = Number(o.docs);
@@ -67,6 +69,7 @@ const result = {
   docsRequested: docsLimit > 0 ? docsLimit : 'all',
   pipeline: o.pipeline,
   repeat,
+  workerHeapMb: o['heap-mb'] ? Number(o['heap-mb']) : null,
 };
 
 log(`bench: bundling src/ …`);
@@ -111,7 +114,7 @@ const textFile = join(tmp, 'text.txt'), jsonlFile = join(tmp, 'docs.jsonl');
 }
 
 const runOnce = (workers, docs) => new Promise((resolveRun, reject) => {
-  const child = spawn(process.execPath, [join(repoRoot, 'scripts/bench/run.mjs'), '--bundle', bundle, '--corpus', jsonlFile, '--docs', String(docs), '--workers', String(workers), '--pipeline', o.pipeline], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [join(repoRoot, 'scripts/bench/run.mjs'), '--bundle', bundle, '--corpus', jsonlFile, '--docs', String(docs), '--workers', String(workers), '--pipeline', o.pipeline, ...(o['heap-mb'] ? ['--heap-mb', o['heap-mb']] : [])], { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   child.stdout.on('data', (b) => (out += b));
   child.on('error', reject);

@@ -8,7 +8,7 @@ import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 
 const { values: a } = parseArgs({
-  options: { bundle: { type: 'string' }, corpus: { type: 'string' }, docs: { type: 'string' }, workers: { type: 'string' }, pipeline: { type: 'string' }, batch: { type: 'string', default: '16' } },
+  options: { bundle: { type: 'string' }, corpus: { type: 'string' }, docs: { type: 'string' }, workers: { type: 'string' }, pipeline: { type: 'string' }, batch: { type: 'string', default: '16' }, 'heap-mb': { type: 'string' } },
 });
 const W = Number(a.workers), limit = Number(a.docs) > 0 ? Number(a.docs) : Infinity, BATCH = Number(a.batch);
 const workerUrl = new URL('./worker.mjs', import.meta.url);
@@ -16,7 +16,10 @@ const workerUrl = new URL('./worker.mjs', import.meta.url);
 const tStart = performance.now();
 const workers = await Promise.all(
   Array.from({ length: W }, () => new Promise((resolve, reject) => {
-    const w = new Worker(workerUrl, { workerData: { bundle: a.bundle, pipeline: a.pipeline } });
+    // --heap-mb caps each worker's old generation (as extract --worker-memory does), to tell
+    // retained memory from garbage V8 has not collected yet.
+    const limits = a['heap-mb'] ? { resourceLimits: { maxOldGenerationSizeMb: Number(a['heap-mb']) } } : {};
+    const w = new Worker(workerUrl, { workerData: { bundle: a.bundle, pipeline: a.pipeline }, ...limits });
     w.once('error', reject);
     w.once('message', (m) => resolve({ w, startupMs: m.startupMs, inFlight: 0 }));
   })),
