@@ -3,6 +3,7 @@
 // the `Processor` shape.
 import type { DocMeta } from '../doc.js';
 import type { Processor } from '../pipeline/processor.js';
+import { summarizeDocument, type DocumentSummary } from '../graph/corpus-graph.js';
 import type { InputRecord } from '../io/inputs.js';
 import type { ManifestEntry } from './manifest.js';
 
@@ -12,6 +13,8 @@ export interface Outcome {
   entry: ManifestEntry;
   /** The document graph as one JSONL line (with its newline), when the document was processed. */
   line?: string;
+  /** What the corpus graph keeps of it, so the main thread need not parse the line again. */
+  summary?: DocumentSummary;
 }
 
 export type OkRecord = Extract<InputRecord, { ok: true }>;
@@ -34,7 +37,7 @@ export function processRecord(p: Processor, rec: InputRecord): Outcome {
     if (doc.lang !== undefined) meta.lang = doc.lang;
     const graph = p.process(meta, doc.text);
     if ('skipped' in graph) return { entry: { ...base, status: 'skipped', reason: graph.skipped } };
-    return { line: `${JSON.stringify(graph)}\n`, entry: { ...base, status: 'ok' } };
+    return { line: `${JSON.stringify(graph)}\n`, summary: summarizeDocument(graph), entry: { ...base, status: 'ok' } };
   } catch (e) {
     return { entry: { ...base, status: 'failed', reason: `processing failed: ${(e as Error).message}` } };
   }

@@ -1,7 +1,7 @@
 // A batch run: inputs → worker pool → outcomes in input order → journal chunks → final files
 // (documents.jsonl, graph.json, manifest.json, exports), each written atomically once complete.
 import { existsSync, readFileSync } from 'node:fs';
-import { CorpusGraphBuilder } from '../graph/corpus-graph.js';
+import { CorpusGraphBuilder, summarizeDocument, type DocumentSummary } from '../graph/corpus-graph.js';
 import { EXPORT_FILES, writeExports, type ExportFormat } from '../graph/export-formats.js';
 import type { DocumentGraph } from '../graph/schema.js';
 import type { FileOps } from '../io/atomic.js';
@@ -64,11 +64,11 @@ async function runWithPool(o: BatchOptions, files: string[], out: OutputDir, poo
   const builder = new CorpusGraphBuilder();
   const tally = new Tally();
   const say = (s: string): void => void o.stderr.write(`shabaka: ${s}\n`);
-  const addGraphLine = (line: string): void => {
-    const g = JSON.parse(line) as DocumentGraph;
-    builder.addDocument(g);
+  const addSummary = (g: DocumentSummary): void => {
+    builder.addSummary(g);
     tally.addGraph(g);
   };
+  const addGraphLine = (line: string): void => addSummary(summarizeDocument(JSON.parse(line) as DocumentGraph));
 
   let skip = 0;
   if (o.resume && !journal.exists()) {
@@ -105,7 +105,8 @@ async function runWithPool(o: BatchOptions, files: string[], out: OutputDir, poo
     if (r.line) {
       chunk.docs.push(r.line);
       chunk.bytes += r.line.length;
-      addGraphLine(r.line);
+      if (r.summary) addSummary(r.summary);
+      else addGraphLine(r.line);
     }
     chunk.manifest.push(`${JSON.stringify(r.entry)}\n`);
     chunk.records++;

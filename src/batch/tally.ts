@@ -1,6 +1,6 @@
 // Running figures of a batch for its closing summary, fed in input order (committed chunks on
 // resume, then each new outcome).
-import type { DocumentGraph } from '../graph/schema.js';
+import type { DocumentSummary } from '../graph/corpus-graph.js';
 import { emptyCounts, type Counts, type ManifestEntry } from './manifest.js';
 import { reasonKind } from './summary.js';
 
@@ -18,8 +18,8 @@ export class Tally {
     }
   }
 
-  addGraph(g: DocumentGraph): void {
-    for (const e of g.entities) this.mentionsByType[e.type] = (this.mentionsByType[e.type] ?? 0) + e.mentions.length;
+  addGraph(g: DocumentSummary): void {
+    for (const e of g.entities) this.mentionsByType[e.type] = (this.mentionsByType[e.type] ?? 0) + e.mentionCount;
     for (const r of g.relations) this.relationInstancesByType[r.type] = (this.relationInstancesByType[r.type] ?? 0) + 1;
   }
 }

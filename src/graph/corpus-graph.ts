@@ -51,12 +51,17 @@ export class CorpusGraphBuilder {
 
   /** Adds one document graph; a document id already added is ignored (overlapping shards). */
   addDocument(g: DocumentGraph): void {
+    this.addSummary(summarizeDocument(g));
+  }
+
+  /** Adds a document's summary (what the corpus graph keeps of it; made in the worker, cheap to send). */
+  addSummary(g: DocumentSummary): void {
     const docId = g.document.id;
     if (this.documents.has(docId)) return;
     this.documents.add(docId);
     for (const e of g.entities) {
-      const { mentions, ...base } = e;
-      this.addEntity(base, [docId], mentions.length);
+      const { mentionCount, ...base } = e;
+      this.addEntity(base, [docId], mentionCount);
     }
     for (const r of g.relations) {
       const key = relationKey(r.type, r.source, r.target);
@@ -160,4 +165,19 @@ function buildAttributes(attrs: ReadonlyMap<string, ReadonlyMap<string, unknown>
     out[k] = values.length === 1 ? values[0] : values;
   }
   return out;
+}
+
+/** A document graph without its mention lists: all the corpus graph and the run's tally need. */
+export interface DocumentSummary {
+  document: { id: string };
+  entities: (Omit<DocumentGraph['entities'][number], 'mentions'> & { mentionCount: number })[];
+  relations: DocumentGraph['relations'];
+}
+
+export function summarizeDocument(g: DocumentGraph): DocumentSummary {
+  return {
+    document: { id: g.document.id },
+    entities: g.entities.map(({ mentions, ...base }) => ({ ...base, mentionCount: mentions.length })),
+    relations: g.relations,
+  };
 }

@@ -5,7 +5,7 @@
 import type { Job } from 'bullmq';
 import type { ManifestEntry } from '../batch/manifest.js';
 import { Tally } from '../batch/tally.js';
-import { CorpusGraphBuilder } from '../graph/corpus-graph.js';
+import { CorpusGraphBuilder, summarizeDocument } from '../graph/corpus-graph.js';
 import { EXPORT_FILES, writeExports, type ExportFormat } from '../graph/export-formats.js';
 import type { DocumentGraph } from '../graph/schema.js';
 import { AtomicFileWriter } from '../io/atomic.js';
@@ -100,8 +100,9 @@ export async function queueCollect(o: CollectOptions): Promise<number> {
             out.guard(() => docs.write(line), 'documents.jsonl');
             const g = JSON.parse(line) as DocumentGraph;
             if (g.document.id !== r.id) throw new QueueError(`the result at input position ${pos} is for document "${g.document.id}", expected "${r.id}"`);
-            builder.addDocument(g);
-            tally.addGraph(g);
+            const summary = summarizeDocument(g);
+            builder.addSummary(summary);
+            tally.addGraph(summary);
           }
           entries.push(r.outcome.entry);
           tally.addEntry(r.outcome.entry);
