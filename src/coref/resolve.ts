@@ -36,11 +36,20 @@ function shortNames(doc: Doc, res: Resources): void {
   }
   for (const [article, fulls] of byArticle) {
     // key (1 or 2 normalized tokens) → entity; a key shared by two people is dropped.
-    const keys = new Map<string, { entity: string; after: number } | null>();
-    const put = (k: string, entity: string, after: number): void => {
-      const old = keys.get(k);
-      if (old === undefined) keys.set(k, { entity, after });
-      else if (old && old.entity !== entity) keys.set(k, null);
+    type Hit = { entity: string; after: number } | null;
+    const keys = new Map<string, Hit>();
+    // Two-word keys (آل ثاني) by their first word, so a token costs one lookup, not a new string.
+    const pairs = new Map<string, Map<string, Hit>>();
+    const putIn = (map: Map<string, Hit>, k: string, entity: string, after: number): void => {
+      const old = map.get(k);
+      if (old === undefined) map.set(k, { entity, after });
+      else if (old && old.entity !== entity) map.set(k, null);
+    };
+    const put = (k: string, entity: string, after: number): void => putIn(keys, k, entity, after);
+    const putPair = (a: string, b: string, entity: string, after: number): void => {
+      let m = pairs.get(a);
+      if (!m) pairs.set(a, (m = new Map()));
+      putIn(m, b, entity, after);
     };
     for (const m of fulls) {
       const parts = tokens.norm.slice(m.tokStart, m.tokEnd);
@@ -48,7 +57,7 @@ function shortNames(doc: Doc, res: Resources): void {
       const prev = parts[parts.length - 2]!;
       // A frequent word of news text (رمضان، صلاح، خان) is not taken as a short name: it would catch the word itself.
       const rare = (w: string): boolean => !res.gazetteer.commonWords.has(w);
-      if (connectors.has(prev)) put(`${prev} ${last}`, m.entity, m.tokStart);
+      if (connectors.has(prev)) putPair(prev, last, m.entity, m.tokStart);
       else if (last.length >= 3 && rare(last) && !res.nameRules.notNames.has(last) && !isName(last)) put(last, m.entity, m.tokStart);
       // The first word stands for the whole name when it is rare (وانغ يي → وانغ, كيم جونغ أون → كيم).
       const first = parts[0]!;
@@ -62,7 +71,7 @@ function shortNames(doc: Doc, res: Resources): void {
         if (covered[i] || tokens.kind[i] !== TokenKind.ArabicWord) continue;
         for (const d of readingsOf(tokens, i)) {
           if (d.hasAl) continue;
-          const two = i + 1 < s.tokEnd && !covered[i + 1] ? keys.get(`${d.bare} ${tokens.norm[i + 1]}`) : undefined;
+          const two = i + 1 < s.tokEnd && !covered[i + 1] ? pairs.get(d.bare)?.get(tokens.norm[i + 1]!) : undefined;
           const one = keys.get(d.bare);
           const hit = two ?? one;
           // Headlines name people by their short name before the body gives the full one.

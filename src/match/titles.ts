@@ -5,7 +5,7 @@ import type { CompiledGazetteer, RoleNode } from '../gazetteer/compile.js';
 import type { Doc, Mention, RoleLink } from '../doc.js';
 import { need } from '../doc.js';
 import { phraseAt, type NameRules } from '../lexicon/name-rules.js';
-import type { Decomposition } from '../text/clitics.js';
+import { recall, remember, type Decomposition } from '../text/clitics.js';
 import { addEntity } from './gazetteer-match.js';
 import { toOriginal } from '../text/normalize.js';
 import { transliterate } from '../text/transliterate.js';
@@ -138,7 +138,8 @@ function honorificNames(doc: Doc, gaz: CompiledGazetteer, rules: NameRules, toke
   doc.sentences!.forEach((s, si) => {
     for (let i = s.tokStart; i < s.tokEnd; i++) {
       if (taken[i]) continue;
-      const form = tokens.norm[i]!.replace(/^و(?=ال)/, '');
+      const raw = tokens.norm[i]!;
+      const form = raw.charCodeAt(0) === 0x648 && raw.startsWith('وال') ? raw.slice(1) : raw;
       if (!rules.honorificStarts.has(form)) continue;
       const h = rules.honorifics.find((p) => p[0] === form && p.every((w, k) => k === 0 || tokens.norm[i + k] === w));
       if (!h) continue;
@@ -213,7 +214,9 @@ interface TitleMatch {
 function matchTitle(root: ReadonlyMap<string, RoleNode>, tokens: Tokens, i: number, end: number): TitleMatch | null {
   let best: TitleMatch | null = null;
   for (const d of readingsOf(tokens, i)) {
-    let node = root.get(d.bare);
+    // The first step depends on the reading alone: looked up once per word form (readings are cached).
+    let node = recall(d, root) as RoleNode | null | undefined;
+    if (node === undefined) node = remember(d, root, root.get(d.bare) ?? null);
     let j = i + 1;
     while (node) {
       const r = node.items.find((x) => x.hasAl === d.hasAl);
