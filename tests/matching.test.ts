@@ -56,3 +56,16 @@ describe('gazetteer matching on Arabic news sentences', () => {
     expect(g.entities.filter((e) => e.id.startsWith('new:'))).toEqual([]);
   });
 });
+
+describe('organizations no list has', () => {
+  it('reads a head word, a few words and a definite nisba as a new organization', () => {
+    const g = extract('أعلنت وزارة التوحيد الكورية الجنوبية أن القمة ستعقد الشهر المقبل، وفق وكالة الأرصاد الجوية الإندونيسية.');
+    const orgs = g.entities.filter((e) => e.id.startsWith('new:organization:')).map((e) => e.mentions[0]!.text);
+    expect(orgs).toEqual(['وزارة التوحيد الكورية الجنوبية', 'وكالة الأرصاد الجوية الإندونيسية']);
+  });
+
+  it('leaves indefinite descriptions alone', () => {
+    const g = extract('وقال حزب سياسي سويدي إن شركة نووية أمريكية ستبني المحطة.');
+    expect(g.entities.filter((e) => e.id.startsWith('new:organization:'))).toEqual([]);
+  });
+});

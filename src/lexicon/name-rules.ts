@@ -9,6 +9,7 @@ export const NameRulesFile = z.strictObject({
   honorifics: z.array(z.string().min(1)),
   nameConnectors: z.array(z.string().min(1)),
   notNames: z.array(z.string().min(1)),
+  organizationHeads: z.array(z.string().min(1)),
 });
 export type NameRulesFile = z.infer<typeof NameRulesFile>;
 
@@ -29,6 +30,8 @@ export interface NameRules {
   readonly honorificStarts: ReadonlySet<string>;
   readonly nameConnectors: ReadonlySet<string>;
   readonly notNames: ReadonlySet<string>;
+  /** Words opening the name of a body (وزارة، هيئة …), normalized without the article. */
+  readonly organizationHeads: ReadonlySet<string>;
 }
 
 const phrases = (xs: readonly string[]): string[][] =>
@@ -45,6 +48,7 @@ export function compileNameRules(f: NameRulesFile, common: CommonWordsFile, pers
     honorificStarts: new Set(phrases(f.honorifics).map((p) => p[0]!)),
     nameConnectors: new Set(f.nameConnectors.map(normalizeString)),
     notNames: new Set(f.notNames.map(normalizeString)),
+    organizationHeads: new Set(f.organizationHeads.map((w) => normalizeString(w).replace(/^ال/, ''))),
   };
 }
 

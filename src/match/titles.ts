@@ -7,6 +7,7 @@ import { need } from '../doc.js';
 import { phraseAt, type NameRules } from '../lexicon/name-rules.js';
 import { recall, remember, type Decomposition } from '../text/clitics.js';
 import { addEntity } from './gazetteer-match.js';
+import { findOrganizationNames } from './org-names.js';
 import { toOriginal } from '../text/normalize.js';
 import { transliterate } from '../text/transliterate.js';
 import { TokenKind, type Tokens, readingsOf } from '../text/tokenize.js';
@@ -17,6 +18,7 @@ export function findTitles(doc: Doc, gaz: CompiledGazetteer, rules: NameRules): 
   const tokens = need(doc, 'tokens', 'titles');
   const sentences = need(doc, 'sentences', 'titles');
   const norm = need(doc, 'norm', 'titles');
+  findOrganizationNames(doc, rules);
   const consumed = (doc.consumed ??= new Uint8Array(tokens.count));
   const startAt = new Map<number, Mention>();
   const endAt = new Map<number, Mention>();

@@ -1,0 +1,57 @@
+// Organizations no list has, named by a head word, a few words and a nisba: "وزارة التوحيد الكورية
+// الجنوبية", "جهاز الاستخبارات العسكرية الروسي". The nisba is part of the name (no mention of its own).
+import type { Doc, Mention } from '../doc.js';
+import { need } from '../doc.js';
+import type { NameRules } from '../lexicon/name-rules.js';
+import { toOriginal } from '../text/normalize.js';
+import { readingsOf, TokenKind } from '../text/tokenize.js';
+import { transliterate } from '../text/transliterate.js';
+
+const MAX_WORDS_BETWEEN = 3;
+
+export function findOrganizationNames(doc: Doc, rules: NameRules): void {
+  const tokens = need(doc, 'tokens', 'titles');
+  const sentences = need(doc, 'sentences', 'titles');
+  const norm = need(doc, 'norm', 'titles');
+  const covered = new Uint8Array(tokens.count);
+  const startAt = new Map<number, Mention>();
+  for (const m of doc.mentions) {
+    covered.fill(1, m.tokStart, m.tokEnd);
+    startAt.set(m.tokStart, m);
+  }
+  const drop = new Set<Mention>();
+  sentences.forEach((s, si) => {
+    for (let i = s.tokStart; i < s.tokEnd - 2; i++) {
+      if (covered[i] || tokens.kind[i] !== TokenKind.ArabicWord) continue;
+      const head = readingsOf(tokens, i).find((d) => rules.organizationHeads.has(d.bare));
+      if (!head) continue;
+      let k = i + 1;
+      let nisba: Mention | undefined;
+      while (k < s.tokEnd && k - i - 1 <= MAX_WORDS_BETWEEN) {
+        const m = startAt.get(k);
+        if (m) {
+          if (m.kind === 'nisba' && doc.entities.get(m.entity)?.type === 'COUNTRY' && k > i + 1) nisba = m;
+          break;
+        }
+        if (covered[k] || tokens.kind[k] !== TokenKind.ArabicWord || rules.notNames.has(tokens.norm[k]!)) break;
+        k++;
+      }
+      if (!nisba) continue;
+      // A name is definite: "حزب العمال البرازيلي", not the description "حزب سياسي سويدي"; after a
+      // definite head the next word agrees or is a لـ genitive ("المجلس الأعلى"، not "الوزارة حجم").
+      const definite = (k: number): boolean => readingsOf(tokens, k).some((d) => d.hasAl);
+      if (!definite(nisba.tokStart) || !definite(nisba.tokStart - 1)) continue;
+      if (head.hasAl && !definite(i + 1) && !tokens.norm[i + 1]!.startsWith('ل')) continue;
+      const [start] = toOriginal(norm, tokens.start[i]! + head.prefixLen, tokens.end[i]!);
+      const [, end] = toOriginal(norm, tokens.start[nisba.tokEnd - 1]!, tokens.end[nisba.tokEnd - 1]!);
+      const text = doc.text.slice(start, end);
+      const id = `new:organization:${[head.hasAl ? `ال${head.bare}` : head.bare, ...tokens.norm.slice(i + 1, nisba.tokEnd)].join('-')}`;
+      if (!doc.entities.has(id)) doc.entities.set(id, { id, type: 'ORGANIZATION', name: { ar: text, en: transliterate(text) }, source: 'rule:head-word-nisba' });
+      doc.mentions.push({ start, end, text, kind: 'name', sentence: si, tokStart: i, tokEnd: nisba.tokEnd, entity: id, rule: 'rule:head-word-nisba' });
+      drop.add(nisba);
+      covered.fill(1, i, nisba.tokEnd);
+      i = nisba.tokEnd - 1;
+    }
+  });
+  if (drop.size) doc.mentions = doc.mentions.filter((m) => !drop.has(m));
+}
