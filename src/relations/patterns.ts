@@ -256,8 +256,10 @@ export const PATTERNS: Record<PatternName, (ctx: PatternContext) => Binding[]> =
     let t = -1;
     for (let k = units.length - 1; k >= 0; k--) if (units[k]!.tokEnd <= hit.tokStart) { t = k; break; }
     if (t < 0 || hit.tokStart - units[t]!.tokEnd > 1) return [];
-    const i = units.findIndex((u) => u.tokStart >= hit.tokEnd && u.tokStart <= hit.tokEnd + 1 && u.kind !== 'nisba');
-    if (i < 0) return [];
+    // The supporter follows at once ("المدعومة من إيران"); a country's nisba before is the supported
+    // noun's adjective, not the supported party ("المعارضة السورية المدعومة من الغرب").
+    const i = units.findIndex((u) => u.tokStart === hit.tokEnd && u.kind !== 'nisba');
+    if (i < 0 || (units[t]!.kind === 'nisba' && units[t]!.type === 'COUNTRY')) return [];
     return cross(ids(chainForward(units, i)), ids([units[t]!]), 0.75);
   },
   relative_object: (ctx) => {
@@ -270,7 +272,8 @@ export const PATTERNS: Record<PatternName, (ctx: PatternContext) => Binding[]> =
     if (k >= sentence.tokStart && (tokens.norm[k] === '،' || tokens.norm[k] === ',')) k--;
     const t = units.findIndex((u) => u.tokEnd === k + 1);
     if (t < 0) return [];
-    const a = units.findIndex((u) => u.tokStart >= hit.tokEnd && u.tokStart - hit.tokEnd <= 3 && u.prep === null && u.kind !== 'nisba');
+    // The subject follows the verb at once ("التي تدعمها الولايات المتحدة"); "التي تدعمها لقتال X" has none.
+    const a = units.findIndex((u) => u.tokStart === hit.tokEnd && u.prep === null && u.kind !== 'nisba');
     if (a < 0) return [];
     return cross(ids(chainForward(units, a)), ids([units[t]!]), 0.75);
   },
