@@ -5,6 +5,7 @@ import type { Doc, Mention, RoleLink } from '../doc.js';
 import { need } from '../doc.js';
 import type { CompiledGazetteer } from '../gazetteer/compile.js';
 import { addEntity } from '../match/gazetteer-match.js';
+import type { RefersTo } from '../lexicon/references.js';
 import type { Resources } from '../pipeline/resources.js';
 import { toOriginal } from '../text/normalize.js';
 import { TokenKind, readingsOf } from '../text/tokenize.js';
@@ -167,24 +168,7 @@ function resolveReferences(doc: Doc, res: Resources): void {
         continue;
       }
       const before = eventsBefore(events, i, (tok) => sentences[doc.tokenSentence![tok]!]?.article === s.article);
-      let entities: string[] = [];
-      if (kind === 'last_organization') {
-        const org = [...before].reverse().find((e) => doc.entities.get(e.entity)?.type === 'ORGANIZATION');
-        if (org) entities = [org.entity];
-      } else if (kind === 'speaker_country') {
-        // The nearest earlier person (the speaker) or else country.
-        for (let k = before.length - 1; k >= 0 && !entities.length; k--) {
-          const c = doc.entities.get(before[k]!.entity)?.type === 'PERSON' ? countryOf(before[k]!.entity) : undefined;
-          if (c) entities = [c];
-        }
-      } else {
-        const want = kind === 'last_two_persons' ? 'PERSON' : 'COUNTRY';
-        for (let k = before.length - 1; k >= 0 && entities.length < 2; k--) {
-          const id = want === 'COUNTRY' ? countryOf(before[k]!.entity) : doc.entities.get(before[k]!.entity)?.type === 'PERSON' ? before[k]!.entity : undefined;
-          if (id && !entities.includes(id) && (want === 'PERSON' || doc.entities.get(before[k]!.entity)?.type !== 'PERSON')) entities.push(id);
-        }
-        if (entities.length < 2) entities = [];
-      }
+      const entities = referents(doc, kind, before, countryOf);
       if (!entities.length) continue;
       const [start, end] = toOriginal(norm, tokens.start[i]! + d.prefixLen, tokens.end[i]!);
       doc.references.push({ tokStart: i, tokEnd: i + 1, sentence: si, entities, start, end, text: doc.text.slice(start, end), rule: `coref:${kind}` });
@@ -213,6 +197,31 @@ export function countryOfEntity(doc: Doc, gaz: CompiledGazetteer, id: string, ad
   const country = role ? gaz.byId.get(role.of) : undefined;
   if (addMissing && role && country !== undefined && !doc.entities.has(role.of)) addEntity(doc, gaz, country);
   return role?.of;
+}
+
+/** What a reference stands for, from the entities named before it (nearest last); [] when unclear. */
+export function referents(doc: Doc, kind: RefersTo, before: readonly { entity: string }[], countryOf: (id: string) => string | undefined): string[] {
+  const typeOf = (id: string): string | undefined => doc.entities.get(id)?.type;
+  if (kind === 'last_organization') {
+    const org = [...before].reverse().find((e) => typeOf(e.entity) === 'ORGANIZATION');
+    return org ? [org.entity] : [];
+  }
+  if (kind === 'speaker_country') {
+    // The nearest earlier person (the speaker) with a country.
+    for (let k = before.length - 1; k >= 0; k--) {
+      const c = typeOf(before[k]!.entity) === 'PERSON' ? countryOf(before[k]!.entity) : undefined;
+      if (c) return [c];
+    }
+    return [];
+  }
+  const want = kind === 'last_two_persons' ? 'PERSON' : 'COUNTRY';
+  const out: string[] = [];
+  for (let k = before.length - 1; k >= 0 && out.length < 2; k--) {
+    const ent = before[k]!.entity;
+    const id = want === 'COUNTRY' ? (typeOf(ent) !== 'PERSON' ? countryOf(ent) : undefined) : typeOf(ent) === 'PERSON' ? ent : undefined;
+    if (id && !out.includes(id)) out.push(id);
+  }
+  return out.length < 2 ? [] : out;
 }
 
 /** Countries of the nisba mentions right after token `from`, joined by و (الأميركي والصيني). */

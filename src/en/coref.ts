@@ -1,7 +1,7 @@
 // Coreference inside an English document, as in the Arabic coref stage: short names after the full
 // name (Blinken → Antony Blinken, Wang → Wang Yi), titles without a name (the Qatari prime minister
 // → the holder), and descriptions (the two countries, the two ministers, his country).
-import { countryOfEntity, namingEvents, resolveTitles } from '../coref/resolve.js';
+import { countryOfEntity, namingEvents, referents, resolveTitles } from '../coref/resolve.js';
 import type { CompiledGazetteer } from '../gazetteer/compile.js';
 import type { Doc } from '../doc.js';
 import { need } from '../doc.js';
@@ -65,21 +65,7 @@ function resolveReferences(doc: Doc, gaz: CompiledGazetteer, lex: EnglishLexicon
       if (!hit) continue;
       const kind = hit.items[0]!;
       const before = events.filter((e) => e.tok < i);
-      let entities: string[] = [];
-      if (kind === 'speaker_country') {
-        for (let k = before.length - 1; k >= 0 && !entities.length; k--) {
-          const c = doc.entities.get(before[k]!.entity)?.type === 'PERSON' ? countryOf(before[k]!.entity) : undefined;
-          if (c) entities = [c];
-        }
-      } else {
-        const want = kind === 'last_two_persons' ? 'PERSON' : 'COUNTRY';
-        for (let k = before.length - 1; k >= 0 && entities.length < 2; k--) {
-          const ent = before[k]!.entity;
-          const id = want === 'COUNTRY' ? (doc.entities.get(ent)?.type !== 'PERSON' ? countryOf(ent) : undefined) : doc.entities.get(ent)?.type === 'PERSON' ? ent : undefined;
-          if (id && !entities.includes(id)) entities.push(id);
-        }
-        if (entities.length < 2) entities = [];
-      }
+      const entities = referents(doc, kind, before, countryOf);
       if (!entities.length) continue;
       const start = tokens.start[i]!, end = tokens.end[hit.end - 1]!;
       const text = doc.text.slice(start, end);
