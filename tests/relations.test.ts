@@ -118,3 +118,12 @@ describe('stances and attacks named by a nisba', () => {
     expect(extract('وتوترت العلاقات بين ألمانيا والسعودية منذ العام الماضي.').relations.filter((r) => r.type === 'COOPERATES_WITH')).toEqual([]);
   });
 });
+
+describe('offices the gazetteer knows', () => {
+  it('ties a listed person named without a title to the one body of their office that the article names', () => {
+    const g = pipeline().process({ id: 't', published: '2018-05-01' }, 'قال لي كه تشيانغ إن الاقتصاد قوي.\nوأكدت الصين أنها ستفتح أسواقها.');
+    const r = g.relations.find((x) => x.type === 'HOLDS_ROLE' && x.source === 'person:li-keqiang');
+    expect(r?.target).toBe('country:cn');
+    expect(r?.rule.startsWith('gazetteer-role:')).toBe(true);
+  });
+});

@@ -34,6 +34,47 @@ export function holdsRole(doc: Doc, gaz: CompiledGazetteer, add: (r: RelationRec
       rule: link.rule,
     });
   }
+  knownOffices(doc, gaz, add);
+}
+
+/**
+ * A listed person named without a title, in a document that also names the one body the gazetteer
+ * says they hold an office of (at the document's date when known): "ترامب" in an article about the
+ * United States. Lower confidence than a title phrase; the evidence is a sentence naming both, else
+ * the person's first.
+ */
+function knownOffices(doc: Doc, gaz: CompiledGazetteer, add: (r: RelationRecord) => void): void {
+  const sentences = doc.sentences!;
+  const titled = new Set(doc.relations.filter((r) => r.type === 'HOLDS_ROLE').map((r) => r.source));
+  const sentencesOf = new Map<string, number[]>();
+  for (const m of doc.mentions) {
+    let l = sentencesOf.get(m.entity);
+    if (!l) sentencesOf.set(m.entity, (l = []));
+    l.push(m.sentence);
+  }
+  const d = doc.meta.published?.slice(0, 10);
+  for (const [id, e] of doc.entities) {
+    if (e.type !== 'PERSON' || titled.has(id) || !sentencesOf.has(id)) continue;
+    const i = gaz.byId.get(id);
+    if (i === undefined) continue;
+    const roles = (gaz.entries[i]!.roles ?? []).filter((r) => !d || ((!r.from || r.from <= d) && (!r.to || d <= `${r.to}\uffff`)));
+    const bodies = [...new Set(roles.map((r) => r.of))].filter((b) => sentencesOf.has(b));
+    if (bodies.length !== 1) continue;
+    const body = bodies[0]!;
+    const role = roles.find((r) => r.of === body)!.role;
+    const mine = sentencesOf.get(id)!;
+    const both = mine.find((si) => sentencesOf.get(body)!.includes(si));
+    const s = sentences[both ?? mine[0]!]!;
+    add({
+      type: 'HOLDS_ROLE',
+      source: id,
+      target: body,
+      attributes: { role },
+      confidence: 0.6,
+      evidence: [{ start: s.start, end: s.end, text: doc.text.slice(s.start, s.end) }],
+      rule: `gazetteer-role:${gaz.origins[i]}`,
+    });
+  }
 }
 
 /** The body a listed person holds `role` of, at the document's date when known. */
