@@ -94,6 +94,9 @@ function agent(ctx: PatternContext): Unit[] {
   if (hit.def.pos === 'noun' && !hit.suffixed) {
     const i = units.findIndex((u) => u.tokStart === hit.tokEnd && free(u));
     if (i >= 0) return chainForward(units, i);
+    // "زيارة يقوم بها وزير الخارجية الأمريكي …": the doer named after يقوم بها / تقودها.
+    const led = afterMarker(ctx, [...ctx.lex.ledBy], hit.tokEnd, 1);
+    if (led.length) return led;
   }
   let before = -1;
   for (let k = units.length - 1; k >= 0; k--) if (units[k]!.tokEnd <= hit.tokStart && free(units[k]!) && units[k]!.kind !== 'nisba') { before = k; break; }
@@ -206,7 +209,7 @@ export const PATTERNS: Record<PatternName, (ctx: PatternContext) => Binding[]> =
     let place = afterWord(ctx, ['الي'], from, 6);
     if (!place.length) place = objectAfter(ctx, from, 4, [null]).filter((u) => u.type === 'COUNTRY' || u.type === 'LOCATION');
     // "جولته التي تشمل السعودية والأردن وإسرائيل"
-    if (!place.length) place = afterMarker(ctx, ctx.lex.includes, ctx.hit.tokEnd, 8);
+    if (!place.length) place = afterMarker(ctx, ctx.lex.includes, ctx.hit.tokEnd, 16);
     return cross(ids(a), ids(place), 0.8);
   },
   agent_on: (ctx) => {
