@@ -4,7 +4,6 @@ import { Command, InvalidArgumentError } from 'commander';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
 import { runExtract } from './cli/extract.js';
 import { allNameForms, gazetteerStats, gazetteerValidate } from './cli/gazetteer.js';
 import { runMerge } from './cli/merge.js';
@@ -12,7 +11,7 @@ import { registerQueueCommands } from './queue/cli.js';
 import { EXPORT_FORMATS, parseExportFormats, type ExportFormat } from './graph/export-formats.js';
 import { writeReport } from './report/write.js';
 import { formatScore, score, type GoldDoc, type PredDoc } from './eval/score.js';
-import { CorpusGraph, DocumentGraph } from './graph/schema.js';
+import { graphSchemas } from './graph/export-schemas.js';
 import { writeFileAtomic } from './io/atomic.js';
 import { ConfigError } from './util/errors.js';
 import { PACKAGE_ROOT, VERSION } from './version.js';
@@ -183,8 +182,7 @@ async function main(argv: string[]): Promise<number> {
     .option('-o, --out <dir>', 'output directory', 'schemas')
     .action((o: { out: string }) => {
       mkdirSync(o.out, { recursive: true });
-      writeFileAtomic(join(o.out, 'document-graph.schema.json'), `${JSON.stringify(z.toJSONSchema(DocumentGraph), null, 2)}\n`);
-      writeFileAtomic(join(o.out, 'corpus-graph.schema.json'), `${JSON.stringify(z.toJSONSchema(CorpusGraph), null, 2)}\n`);
+      for (const [name, text] of Object.entries(graphSchemas())) writeFileAtomic(join(o.out, name), text);
     });
   try {
     await program.parseAsync(argv);

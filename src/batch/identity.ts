@@ -1,16 +1,11 @@
 // What decides a run's output, recorded in the journal (resume must match it) and the manifest.
+import { LEXICON_FILES } from '../pipeline/resources.js';
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { VERSION } from '../version.js';
 import type { RunIdentity } from './journal.js';
 import type { PipelineInfo } from './worker-protocol.js';
-
-/**
- * The lexicon files the pipeline loads (src/pipeline/resources.ts reads these by name). Only they are
- * hashed: other files in the directory (other languages, tools' data) do not change this run's output.
- */
-export const LEXICON_FILES = ['boilerplate.json', 'name-rules.json', 'common-words.json', 'triggers.json', 'references.json'] as const;
 
 export function hashFiles(dir: string, names: readonly string[]): Record<string, string> {
   const out: Record<string, string> = {};

@@ -31,7 +31,10 @@ export function gazetteerValidate(dir: string): number {
 }
 
 export function allNameForms(dir: string): string[] {
-  const data = loadGazetteers(dir);
+  return nameForms(loadGazetteers(dir));
+}
+
+function nameForms(data: ReturnType<typeof loadGazetteers>): string[] {
   const forms = new Set<string>();
   for (const { entry } of data.entries) {
     for (const f of [...entry.ar, ...(entry.aliases ?? []), ...(entry.nisba ?? []).flatMap(nisbaForms)]) forms.add(f);
@@ -43,6 +46,6 @@ export function gazetteerStats(dir: string): Record<string, number> {
   const data = loadGazetteers(dir);
   const out: Record<string, number> = { PERSON: 0, COUNTRY: 0, ORGANIZATION: 0, LOCATION: 0, names: 0 };
   for (const { entry } of data.entries) out[entry.type] = (out[entry.type] ?? 0) + 1;
-  out['names'] = allNameForms(dir).length;
+  out['names'] = nameForms(data).length;
   return out;
 }

@@ -4,10 +4,11 @@
 // the data it needs in create(); per-token English facts live on the Doc as `en`.
 import { z } from 'zod';
 import type { Doc } from '../doc.js';
+import type { Resources } from '../pipeline/resources.js';
 import type { StageFactory } from '../pipeline/stage.js';
 import { addCompromiseCandidates, loadCompromise } from './candidates.js';
 import { resolveEnglishCoreference } from './coref.js';
-import { loadEnglishLexicons } from './lexicon.js';
+import { loadEnglishLexicons, type EnglishLexicons } from './lexicon.js';
 import { compileEnglishNames, compilePersonIndex, matchEnglishNames } from './names.js';
 import { extractEnglishRelations } from './relations.js';
 import { englishText, loadWink, type EnglishLayer } from './text.js';
@@ -25,6 +26,14 @@ export function englishLayer(doc: Doc, stage: string): EnglishLayer {
 }
 
 export function englishStages(): StageFactory[] {
+  // The English lexicons and the person index are built once per set of resources and shared by the
+  // stages of one pipeline (each factory used to load and compile its own copy).
+  const shared = new WeakMap<Resources, { lex: EnglishLexicons; persons: ReturnType<typeof compilePersonIndex> }>();
+  const data = (res: Resources): { lex: EnglishLexicons; persons: ReturnType<typeof compilePersonIndex> } => {
+    let d = shared.get(res);
+    if (!d) shared.set(res, (d = { lex: loadEnglishLexicons(res.lexiconDir, res.gazetteerDir, res.gazetteer), persons: compilePersonIndex(res.gazetteer) }));
+    return d;
+  };
   return [
     {
       name: 'en-text',
@@ -45,7 +54,7 @@ export function englishStages(): StageFactory[] {
       assigns: ['mentions'],
       options: NoOptions,
       create: (_o, res) => {
-        const names = compileEnglishNames(res.gazetteer, loadEnglishLexicons(res.lexiconDir, res.gazetteerDir, res.gazetteer));
+        const names = compileEnglishNames(res.gazetteer, data(res).lex);
         return (doc: Doc) => matchEnglishNames(doc, res.gazetteer, names, englishLayer(doc, 'en-gazetteer'));
       },
     },
@@ -55,8 +64,7 @@ export function englishStages(): StageFactory[] {
       assigns: ['roles'],
       options: NoOptions,
       create: (_o, res) => {
-        const lex = loadEnglishLexicons(res.lexiconDir, res.gazetteerDir, res.gazetteer);
-        const names = compilePersonIndex(res.gazetteer);
+        const { lex, persons: names } = data(res);
         return (doc: Doc) => findEnglishTitles(doc, res.gazetteer, names, lex, englishLayer(doc, 'en-titles'));
       },
     },
@@ -66,8 +74,7 @@ export function englishStages(): StageFactory[] {
       assigns: ['candidates'],
       options: NoOptions,
       create: (_o, res) => {
-        const lex = loadEnglishLexicons(res.lexiconDir, res.gazetteerDir, res.gazetteer);
-        const names = compilePersonIndex(res.gazetteer);
+        const { lex, persons: names } = data(res);
         const nlp = loadCompromise();
         return (doc: Doc) => addCompromiseCandidates(nlp, doc, res.gazetteer, names, lex, englishLayer(doc, 'en-candidates'));
       },
@@ -78,7 +85,7 @@ export function englishStages(): StageFactory[] {
       assigns: ['coref'],
       options: NoOptions,
       create: (_o, res) => {
-        const lex = loadEnglishLexicons(res.lexiconDir, res.gazetteerDir, res.gazetteer);
+        const { lex } = data(res);
         return (doc: Doc) => resolveEnglishCoreference(doc, res.gazetteer, lex, englishLayer(doc, 'en-coref'));
       },
     },
@@ -88,7 +95,7 @@ export function englishStages(): StageFactory[] {
       assigns: ['relations'],
       options: z.strictObject({ minConfidence: z.number().min(0).max(1).default(0) }),
       create: (o, res) => {
-        const lex = loadEnglishLexicons(res.lexiconDir, res.gazetteerDir, res.gazetteer);
+        const { lex } = data(res);
         const min = Number(o['minConfidence'] ?? 0);
         return (doc: Doc) => extractEnglishRelations(doc, res.gazetteer, lex, englishLayer(doc, 'en-relations'), min);
       },

@@ -9,6 +9,9 @@ import { compileTriggers, TriggersFile, type TriggerLexicon } from '../lexicon/t
 import { readJsonChecked } from '../util/json-file.js';
 import type { ResolvedPipeline } from './config.js';
 
+/** The lexicon files every pipeline loads (their hashes are recorded with each run). */
+export const LEXICON_FILES = ['boilerplate.json', 'name-rules.json', 'common-words.json', 'triggers.json', 'references.json'] as const;
+
 export interface Resources {
   readonly gazetteer: CompiledGazetteer;
   readonly boilerplate: BoilerplateLexicon;

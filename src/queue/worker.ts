@@ -6,7 +6,8 @@
 // is stored once.
 import { hostname } from 'node:os';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
-import { hashFiles, LEXICON_FILES } from '../batch/identity.js';
+import { hashFiles } from '../batch/identity.js';
+import { LEXICON_FILES } from '../pipeline/resources.js';
 import { PoolError, WorkerPool, type PoolOptions } from '../batch/pool.js';
 import { unreadableOutcome, type Outcome } from '../batch/record.js';
 import { VERSION } from '../version.js';
