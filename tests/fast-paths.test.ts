@@ -4,9 +4,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findTriggers } from '../src/relations/triggers.js';
-import { decompose, ReadingCache, recall, remember } from '../src/text/clitics.js';
+import { decompose, recall, remember } from '../src/text/clitics.js';
 import { normalize } from '../src/text/normalize.js';
 import { lookupForm, lookupFormWithoutArticle, tokenForms, tokenize } from '../src/text/tokenize.js';
+import { Vocabulary } from '../src/text/vocabulary.js';
 import { pipeline } from './helpers.js';
 
 const surrogates = (s: string): string => Array.from({ length: s.length }, (_, i) => s.charCodeAt(i)).filter((c) => c >= 0xd800 && c <= 0xdfff).map((c) => c.toString(16)).join(' ');
@@ -50,53 +51,73 @@ describe('tokenForms (names compiled without typed arrays)', () => {
   });
 });
 
-describe('ReadingCache', () => {
+describe('Vocabulary', () => {
   const words = ['والصين', 'بالدوحة', 'للأمم', 'وزير', 'فلسطين', 'كالعادة', 'ولبنان', 'الرياض', 'وبكين', 'فالقاهرة'].map((w) => normalize(w).text);
 
-  it('gives the readings decompose gives, the same array for the same form', () => {
-    const cache = new ReadingCache();
+  it('gives the readings decompose gives, the same entry for the same form', () => {
+    const vocab = new Vocabulary();
     for (const w of words) {
-      expect(cache.get(w)).toEqual(decompose(w));
-      expect(cache.get(w.slice(0))).toBe(cache.get(w));
+      expect(vocab.get(w, true).readings).toEqual(decompose(w));
+      expect(vocab.get(w.slice(0), true)).toBe(vocab.get(w, true));
+      expect(vocab.get(w, true).form).toBe(w);
     }
+  });
+
+  it('interns the tokens of a text: one string object per form, readings for Arabic words only', () => {
+    const vocab = new Vocabulary();
+    const t = tokenize(normalize('وزير الخارجية التقى وزير الدفاع في 2024، وزير'), vocab);
+    expect(t.norm).toEqual(tokenize(normalize('وزير الخارجية التقى وزير الدفاع في 2024، وزير')).norm);
+    expect(t.entries![0]).toBe(t.entries![3]);
+    expect(t.entries![0]).toBe(t.entries![8]);
+    expect(t.readings![0]).toEqual(decompose('وزير'));
+    expect(t.readings![6]).toEqual([]);
   });
 
   it('stays right while its tables grow and generations turn over, and keeps frequent forms', () => {
     const forms = Array.from({ length: 40_000 }, (_, i) => `${words[i % words.length]}${i}`);
-    const big = new ReadingCache(100_000);
-    for (const f of forms) big.get(f);
-    for (const f of forms.slice(0, 2000)) expect(big.get(f)).toEqual(decompose(f));
-    const small = new ReadingCache(100);
-    const frequent = small.get(words[0]!);
+    const big = new Vocabulary(100_000);
+    for (const f of forms) big.get(f, true);
+    for (const f of forms.slice(0, 2000)) expect(big.get(f, true).readings).toEqual(decompose(f));
+    const small = new Vocabulary(100);
+    const frequent = small.get(words[0]!, true);
     for (const f of forms.slice(0, 250)) {
-      expect(small.get(f)).toEqual(decompose(f));
-      expect(small.get(words[0]!)).toBe(frequent);
+      expect(small.get(f, true).readings).toEqual(decompose(f));
+      expect(small.get(f, true).form).toBe(f);
+      expect(small.get(words[0]!, true)).toBe(frequent);
     }
-    for (const f of forms.slice(0, 250)) expect(small.get(f)).toEqual(decompose(f));
+    for (const f of forms.slice(0, 250)) expect(small.get(f, true).readings).toEqual(decompose(f));
   });
 });
 
-describe('recall and remember (per-reading lookups)', () => {
+describe('recall and remember (per-form lookups)', () => {
   it('keep one value for each of four owners and none for a fifth', () => {
-    const [d] = decompose('والصين');
+    const vocab = new Vocabulary();
+    const d = vocab.get('والصين', true);
     const owners = [{}, {}, {}, {}, {}];
-    expect(recall(d!, owners[0]!)).toBeUndefined();
-    expect(remember(d!, owners[0]!, null)).toBeNull();
-    owners.slice(1).forEach((o, k) => expect(remember(d!, o, [k])).toEqual([k]));
-    expect(recall(d!, owners[0]!)).toBeNull();
-    owners.slice(1, 4).forEach((o, k) => expect(recall(d!, o)).toEqual([k]));
-    expect(recall(d!, owners[4]!)).toBeUndefined();
-    expect(recall(decompose('والصين')[0]!, owners[1]!)).toBeUndefined();
+    expect(recall(d, owners[0]!)).toBeUndefined();
+    expect(remember(d, owners[0]!, null)).toBeNull();
+    owners.slice(1).forEach((o, k) => expect(remember(d, o, [k])).toEqual([k]));
+    expect(recall(d, owners[0]!)).toBeNull();
+    owners.slice(1, 4).forEach((o, k) => expect(recall(d, o)).toEqual([k]));
+    expect(recall(d, owners[4]!)).toBeUndefined();
+    expect(recall(new Vocabulary().get('والصين', true), owners[1]!)).toBeUndefined();
   });
 
-  it('leave the readings themselves as decompose gives them once the matchers have used them', () => {
+  it('give the matchers what they find without a vocabulary, and leave the readings as decompose gives them', () => {
     const p = pipeline();
-    const text = 'وصل وزير الخارجية الصيني وانغ يي إلى الدوحة والتقى أمير قطر';
-    const tokens = p.run({ id: 'a' }, text).tokens!;
-    p.run({ id: 'b' }, text);
-    const plain = (ds: readonly { prefixLen: number; bare: string; hasAl: boolean }[]) => ds.map(({ prefixLen, bare, hasAl }) => ({ prefixLen, bare, hasAl }));
-    expect(tokens.readings!.some((ds) => ds.some((d) => d.memoOwner1 !== undefined))).toBe(true);
-    for (let i = 0; i < tokens.count; i++) expect(plain(tokens.readings![i]!)).toEqual(plain(decompose(tokens.norm[i]!)));
+    const text = 'وصل وزير الخارجية الصيني وانغ يي إلى الدوحة والتقى أمير قطر، وقال إنه سيزور القاهرة';
+    const a = p.run({ id: 'a' }, text);
+    const b = p.run({ id: 'b' }, text);
+    const tokens = a.tokens!;
+    expect(tokens.entries!.some((e) => e.memoOwner1 !== undefined)).toBe(true);
+    for (let i = 0; i < tokens.count; i++) expect(tokens.readings![i]).toEqual(decompose(tokens.norm[i]!));
+    // Memos filled by the first run serve the second: same mentions, roles and relations.
+    expect(b.mentions).toEqual(a.mentions);
+    expect(b.relations).toEqual(a.relations);
+    const plain = tokenize(normalize(text));
+    expect(plain.entries).toBeUndefined();
+    const lex = p.resources.triggers;
+    expect(findTriggers(lex, plain, 0, plain.count)).toEqual(findTriggers(lex, tokens, 0, tokens.count));
   });
 });
 

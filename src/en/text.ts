@@ -141,7 +141,7 @@ export function englishText(wink: Wink, text: string): EnglishText {
   const map = new Int32Array(text.length + 1);
   for (let i = 0; i <= text.length; i++) map[i] = i;
   return {
-    norm: { source: text, text, map },
+    norm: { source: text, units: new Uint16Array(0), text, map },
     tokens,
     sentences,
     tokenSentence,

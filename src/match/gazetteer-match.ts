@@ -4,9 +4,9 @@
 import type { CompiledAmbiguityRule, CompiledCondition, CompiledGazetteer, NameKind, NameRecord, TrieNode } from '../gazetteer/compile.js';
 import type { Doc, EntityRecord, Mention } from '../doc.js';
 import { need } from '../doc.js';
-import { decompose, recall, remember } from '../text/clitics.js';
+import { decompose, type Decomposition } from '../text/clitics.js';
 import { toOriginal } from '../text/normalize.js';
-import { lookupForm, readingsOf, TokenKind, type Tokens } from '../text/tokenize.js';
+import { lookupForm, perForm, TokenKind, type Tokens } from '../text/tokenize.js';
 import { selectLongest, type SpanCandidate } from './overlaps.js';
 
 interface Candidate extends SpanCandidate {
@@ -14,6 +14,23 @@ interface Candidate extends SpanCandidate {
   readonly bareForm: string;
   readonly clitic: string;
   readonly withArticle: boolean;
+}
+
+/** A reading of a token and the name-trie node its bare form leads to. */
+interface Start {
+  readonly d: Decomposition;
+  readonly node: TrieNode;
+}
+const NO_STARTS: readonly Start[] = [];
+
+/** The readings of a form that start a name, in reading order (one lookup per form, see perForm). */
+function startsOf(gaz: CompiledGazetteer, readings: readonly Decomposition[]): readonly Start[] {
+  let out: Start[] | null = null;
+  for (const d of readings) {
+    const node = gaz.root.get(d.bare);
+    if (node) (out ??= []).push({ d, node });
+  }
+  return out ?? NO_STARTS;
 }
 
 const KIND_RANK: Record<NameKind, number> = { name: 0, alias: 1, nisba: 2, nominal: 3 };
@@ -33,10 +50,10 @@ export function matchGazetteer(doc: Doc, gaz: CompiledGazetteer): void {
         const form = tokens.norm[i]!;
         walk(gaz, tokens, candidates, gaz.root.get(form), form, 0, false, i, si, s.tokEnd);
       } else if (kind === TokenKind.ArabicWord) {
-        for (const d of readingsOf(tokens, i)) {
-          let first = recall(d, gaz) as TrieNode | null | undefined;
-          if (first === undefined) first = remember(d, gaz, gaz.root.get(d.bare) ?? null);
-          if (first) walk(gaz, tokens, candidates, first, d.bare, d.prefixLen, d.hasAl, i, si, s.tokEnd);
+        const starts = perForm(tokens, i, gaz, startsOf);
+        for (let k = 0; k < starts.length; k++) {
+          const { d, node } = starts[k]!;
+          walk(gaz, tokens, candidates, node, d.bare, d.prefixLen, d.hasAl, i, si, s.tokEnd);
         }
       }
     }

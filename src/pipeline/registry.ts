@@ -8,13 +8,12 @@ import { findTitles } from '../match/titles.js';
 import { extractRelations } from '../relations/extract.js';
 import { normalize } from '../text/normalize.js';
 import { segment } from '../text/segment.js';
-import { ReadingCache, type Decomposition } from '../text/clitics.js';
-import { tokenize, TokenKind } from '../text/tokenize.js';
+import { tokenize } from '../text/tokenize.js';
+import { Vocabulary } from '../text/vocabulary.js';
 import { englishStages } from '../en/stages.js';
 import type { StageFactory } from './stage.js';
 
 const NoOptions = z.strictObject({});
-const NO_READINGS: readonly Decomposition[] = [];
 
 export function registerStages(): ReadonlyMap<string, StageFactory> {
   const stages: StageFactory[] = [
@@ -24,11 +23,11 @@ export function registerStages(): ReadonlyMap<string, StageFactory> {
       assigns: ['norm', 'tokens', 'sentences'],
       options: NoOptions,
       create: (_o, res) => {
-        const cache = new ReadingCache();
+        // Forms repeat across documents: the pipeline's vocabulary interns them once.
+        const vocab = new Vocabulary();
         return (doc: Doc) => {
         const norm = normalize(doc.text);
-        const tokens = tokenize(norm);
-        tokens.readings = tokens.norm.map((f, i) => (tokens.kind[i] === TokenKind.ArabicWord ? cache.get(f) : NO_READINGS));
+        const tokens = tokenize(norm, vocab);
         const sentences = segment(norm, tokens, res.boilerplate);
         const tokenSentence = new Int32Array(tokens.count).fill(-1);
         sentences.forEach((s, i) => tokenSentence.fill(i, s.tokStart, s.tokEnd));

@@ -1,8 +1,8 @@
 // Finds relation triggers in a sentence: token trie over forms, with proclitics, the article,
 // a pronoun suffix (when the trigger allows it) and the future prefix س.
 import type { TriggerDef, TriggerLexicon, TriggerNode } from '../lexicon/triggers.js';
-import { recall, remember, type Decomposition } from '../text/clitics.js';
-import { lookupFormWithoutArticle, readingsOf, TokenKind, type Tokens } from '../text/tokenize.js';
+import type { Decomposition } from '../text/clitics.js';
+import { lookupFormWithoutArticle, perForm, TokenKind, type Tokens } from '../text/tokenize.js';
 
 export interface TriggerHit {
   readonly def: TriggerDef;
@@ -26,8 +26,7 @@ const NO_STARTS: readonly Start[] = [];
 
 /**
  * The trie nodes a reading leads to, in the order they are tried: the bare form, without the future
- * prefix (سيزور → يزور), without an attached pronoun. They depend on the reading alone, so each
- * cached reading works them out once (see recall).
+ * prefix (سيزور → يزور), without an attached pronoun.
  */
 function startsOf(lex: TriggerLexicon, d: Decomposition): readonly Start[] {
   let out: Start[] | null = null;
@@ -54,14 +53,31 @@ function startsOf(lex: TriggerLexicon, d: Decomposition): readonly Start[] {
   return out ?? NO_STARTS;
 }
 
+/** A reading of a form and the trie nodes it leads to. */
+interface ReadingStarts {
+  readonly d: Decomposition;
+  readonly starts: readonly Start[];
+}
+const NO_READING_STARTS: readonly ReadingStarts[] = [];
+
+/** The readings of a form that lead into the trigger trie, in reading order: once per form (perForm). */
+function formStarts(lex: TriggerLexicon, readings: readonly Decomposition[]): readonly ReadingStarts[] {
+  let out: ReadingStarts[] | null = null;
+  for (const d of readings) {
+    const starts = startsOf(lex, d);
+    if (starts.length) (out ??= []).push({ d, starts });
+  }
+  return out ?? NO_READING_STARTS;
+}
+
 export function findTriggers(lex: TriggerLexicon, tokens: Tokens, from: number, to: number): TriggerHit[] {
   const hits: TriggerHit[] = [];
   for (let i = from; i < to; i++) {
     if (tokens.kind[i] !== TokenKind.ArabicWord) continue;
+    const readingStarts = perForm(tokens, i, lex, formStarts);
+    if (!readingStarts.length) continue;
     let best: TriggerHit[] = [];
-    for (const d of readingsOf(tokens, i)) {
-      let starts = recall(d, lex) as readonly Start[] | undefined;
-      if (starts === undefined) starts = remember(d, lex, startsOf(lex, d));
+    for (const { d, starts } of readingStarts) {
       // The longest trigger wins; among equals, the first found.
       for (const { node: first, suffixed, future } of starts) {
         let node: TriggerNode | undefined = first;

@@ -4,8 +4,23 @@
 /** Normalized text plus `map[i]` = offset in the original of normalized code unit i; map[length] = original length. */
 export interface Normalized {
   readonly source: string;
+  /** The normalized code units (what the tokenizer reads). */
+  readonly units: Uint16Array;
+  /** The normalized text as a string (made on first use: the pipeline itself reads units). */
   readonly text: string;
   readonly map: Int32Array;
+}
+
+class NormalizedText implements Normalized {
+  private decoded: string | undefined;
+  constructor(
+    readonly source: string,
+    readonly units: Uint16Array,
+    readonly map: Int32Array,
+  ) {}
+  get text(): string {
+    return (this.decoded ??= utf16String(this.units));
+  }
 }
 
 const enum Act {
@@ -118,15 +133,18 @@ export function normalize(text: string): Normalized {
     }
   }
   map[j] = n;
-  // One native decode of the whole buffer: far cheaper than String.fromCharCode over chunks.
-  return { source: text, text: utf16String(out.subarray(0, j)), map: map.subarray(0, j + 1) };
+  return new NormalizedText(text, out.subarray(0, j), map.subarray(0, j + 1));
 }
 
 const DECODER = new TextDecoder('utf-16le');
 // The decoder reads the buffer's bytes as little-endian UTF-16, which is how Uint16Array stores them here.
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
-/** The string of these UTF-16 code units, exactly: the decoder would turn a lone surrogate into U+FFFD. */
+/**
+ * The string of these UTF-16 code units, exactly: one native decode of the whole buffer (far cheaper
+ * than String.fromCharCode over chunks), unless a lone surrogate is there, which the decoder would
+ * turn into U+FFFD.
+ */
 function utf16String(units: Uint16Array): string {
   if (!LITTLE_ENDIAN) return exactString(units);
   for (let k = 0; k < units.length; k++) {

@@ -1,6 +1,7 @@
 // Tokens over the normalized text, stored in flat typed arrays (start/end in the normalized view).
-import { decompose, type Decomposition } from './clitics.js';
+import { decompose, recall, remember, type Decomposition } from './clitics.js';
 import type { Normalized } from './normalize.js';
+import { unitsString, type FormEntry, type Vocabulary } from './vocabulary.js';
 
 export const TokenKind = { ArabicWord: 1, LatinWord: 2, Number: 3, Punct: 4, LineBreak: 5 } as const;
 export type TokenKind = (typeof TokenKind)[keyof typeof TokenKind];
@@ -13,35 +14,37 @@ export interface Tokens {
   readonly kind: Uint8Array;
   /** Normalized form of each token. */
   readonly norm: readonly string[];
-  /** Proclitic/article readings of each token (set by the text stage; see readingsOf). */
+  /** Proclitic/article readings of each token (when tokenized with a vocabulary; see readingsOf). */
   readings?: readonly (readonly Decomposition[])[];
+  /** The vocabulary entry of each token (when tokenized with a vocabulary): per-form memos. */
+  entries?: readonly FormEntry[];
 }
 
 /** The readings of token i: precomputed when the text stage set them, else computed now. */
 export const readingsOf = (tokens: Tokens, i: number): readonly Decomposition[] => tokens.readings?.[i] ?? decompose(tokens.norm[i] ?? '');
 
 /**
- * Token i's form as a string that is the same object for every occurrence of the form (the bare
- * form of its cached plain reading), when the text stage cached readings: a Map lookup then reuses
- * the hash V8 computed once, instead of hashing each fresh token string again. Same characters as
- * tokens.norm[i].
+ * What `owner` derives from token i's form alone (its readings and form): computed once per form
+ * and kept on the token's vocabulary entry, or computed now for tokens made without a vocabulary.
+ * `derive` is a plain function of the owner and the form (no closure made per call).
  */
-export function lookupForm(tokens: Tokens, i: number): string {
-  const rs = tokens.readings?.[i];
-  if (rs) {
-    // decompose lists the readings without proclitics first: [article stripped,] plain.
-    for (let k = 0; k < rs.length && k < 2; k++) {
-      const d = rs[k]!;
-      if (d.prefixLen === 0 && !d.hasAl) return d.bare;
-    }
-  }
-  return tokens.norm[i]!;
+export function perForm<O extends object, T>(tokens: Tokens, i: number, owner: O, derive: (owner: O, readings: readonly Decomposition[], form: string) => T): T {
+  const entry = tokens.entries?.[i];
+  if (!entry) return derive(owner, readingsOf(tokens, i), tokens.norm[i]!);
+  const known = recall(entry, owner);
+  return known !== undefined ? (known as T) : remember(entry, owner, derive(owner, entry.readings, entry.form));
 }
 
-/** Token i without its article (ال, when the token is long enough to carry one), as lookupForm does. */
+/**
+ * Token i's form. With a vocabulary it is the same string object for every occurrence of the form,
+ * so a Map lookup reuses the hash V8 computed once.
+ */
+export const lookupForm = (tokens: Tokens, i: number): string => tokens.norm[i]!;
+
+/** Token i without its article (ال, when the token is long enough to carry one); interned when the token is. */
 export function lookupFormWithoutArticle(tokens: Tokens, i: number): string {
   const t = tokens.norm[i]!;
-  if (!(t.startsWith('ال') && t.length >= 4)) return lookupForm(tokens, i);
+  if (!(t.startsWith('ال') && t.length >= 4)) return t;
   const d = tokens.readings?.[i]?.[0];
   return d && d.prefixLen === 0 && d.hasAl ? d.bare : t.slice(2);
 }
@@ -76,17 +79,55 @@ for (const c of [0x2e, 0x2c, 0x066b, 0x066c]) CLASS[c] = C.NumSep;
 // Surrogates (emoji, rare scripts) are kept together as one symbol token.
 for (let c = 0xd800; c <= 0xdfff; c++) CLASS[c] = C.Latin;
 
-/** Tokenizes the normalized text: Arabic words, Latin words, numbers, single punctuation marks, line breaks. */
-export function tokenize(norm: Normalized): Tokens {
-  const t = norm.text;
+/**
+ * Tokenizes the normalized text: Arabic words, Latin words, numbers, single punctuation marks, line
+ * breaks. With a vocabulary, every form is interned (no string made for a form seen before) and
+ * tokens carry their entries and readings.
+ */
+export function tokenize(norm: Normalized, vocab?: Vocabulary): Tokens {
+  const t = norm.units;
   const n = t.length;
   let cap = Math.max(16, n >> 2);
   let start = new Int32Array(cap);
   let end = new Int32Array(cap);
   let kind = new Uint8Array(cap);
   const forms: string[] = [];
+  const entries: FormEntry[] = [];
+  const readings: (readonly Decomposition[])[] = [];
   let count = 0;
-  const push = (s: number, e: number, k: TokenKind): void => {
+  let i = 0;
+  // One loop, no closure: each token's hash is computed while its units are read.
+  while (i < n) {
+    const c = CLASS[t[i]!]!;
+    if (c === C.Space) {
+      i++;
+      continue;
+    }
+    const s = i;
+    let h = Math.imul(0x811c9dc5 ^ t[i]!, 0x01000193);
+    let k: TokenKind;
+    i++;
+    if (c === C.Arabic || c === C.Latin) {
+      while (i < n && CLASS[t[i]!] === c) h = Math.imul(h ^ t[i++]!, 0x01000193);
+      k = c === C.Arabic ? TokenKind.ArabicWord : TokenKind.LatinWord;
+    } else if (c === C.Digit) {
+      while (i < n) {
+        const d = CLASS[t[i]!];
+        if (d === C.Digit) h = Math.imul(h ^ t[i++]!, 0x01000193);
+        else if (d === C.NumSep && i + 1 < n && CLASS[t[i + 1]!] === C.Digit) {
+          h = Math.imul(h ^ t[i++]!, 0x01000193);
+          h = Math.imul(h ^ t[i++]!, 0x01000193);
+        } else break;
+      }
+      k = TokenKind.Number;
+    } else if (c === C.Newline) {
+      // CRLF and runs of blank lines are one break (of the first unit).
+      while (i < n && (CLASS[t[i]!] === C.Newline || CLASS[t[i]!] === C.Space)) i++;
+      k = TokenKind.LineBreak;
+    } else {
+      k = TokenKind.Punct;
+    }
+    const e = k === TokenKind.LineBreak ? s + 1 : i;
     if (count === cap) {
       cap *= 2;
       const s2 = new Int32Array(cap), e2 = new Int32Array(cap), k2 = new Uint8Array(cap);
@@ -96,38 +137,18 @@ export function tokenize(norm: Normalized): Tokens {
     start[count] = s;
     end[count] = e;
     kind[count] = k;
-    forms.push(t.slice(s, e));
-    count++;
-  };
-  let i = 0;
-  while (i < n) {
-    const c = CLASS[t.charCodeAt(i)];
-    if (c === C.Space) {
-      i++;
-    } else if (c === C.Newline) {
-      const s = i;
-      // CRLF and runs of blank lines are one break.
-      while (i < n && (CLASS[t.charCodeAt(i)] === C.Newline || CLASS[t.charCodeAt(i)] === C.Space)) i++;
-      push(s, s + 1, TokenKind.LineBreak);
-    } else if (c === C.Arabic || c === C.Latin) {
-      const s = i;
-      while (i < n && CLASS[t.charCodeAt(i)] === c) i++;
-      push(s, i, c === C.Arabic ? TokenKind.ArabicWord : TokenKind.LatinWord);
-    } else if (c === C.Digit) {
-      const s = i;
-      while (i < n) {
-        const d = CLASS[t.charCodeAt(i)];
-        if (d === C.Digit) i++;
-        else if (d === C.NumSep && i + 1 < n && CLASS[t.charCodeAt(i + 1)] === C.Digit) i += 2;
-        else break;
-      }
-      push(s, i, TokenKind.Number);
+    if (vocab) {
+      const entry = vocab.intern(t, s, e, h | 0, k === TokenKind.ArabicWord);
+      entries.push(entry);
+      readings.push(entry.readings);
+      forms.push(entry.form);
     } else {
-      push(i, i + 1, TokenKind.Punct);
-      i++;
+      forms.push(unitsString(t, s, e));
     }
+    count++;
   }
-  return { count, start: start.subarray(0, count), end: end.subarray(0, count), kind: kind.subarray(0, count), norm: forms };
+  const base = { count, start: start.subarray(0, count), end: end.subarray(0, count), kind: kind.subarray(0, count), norm: forms };
+  return vocab ? { ...base, readings, entries } : base;
 }
 
 /**
@@ -137,7 +158,11 @@ export function tokenize(norm: Normalized): Tokens {
 export function tokenForms(text: string): string[] {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c !== 0x20 && CLASS[c] !== C.Arabic) return tokenize({ source: text, text, map: new Int32Array(0) }).norm.slice();
+    if (c !== 0x20 && CLASS[c] !== C.Arabic) {
+      const units = new Uint16Array(text.length);
+      for (let k = 0; k < text.length; k++) units[k] = text.charCodeAt(k);
+      return tokenize({ source: text, units, text, map: new Int32Array(0) }).norm.slice();
+    }
   }
   return text.split(' ').filter((w) => w !== '');
 }
