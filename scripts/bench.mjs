@@ -33,13 +33,14 @@ const { values: o } = parseArgs({
     'no-grep': { type: 'boolean', default: false },
     extract: { type: 'boolean', default: false },
     'heap-mb': { type: 'string' },
+    'node-flags': { type: 'string', default: '' },
     'rss-check': { type: 'boolean', default: true },
     'no-rss-check': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
 if (o.help) {
-  process.stdout.write('usage: node scripts/bench.mjs [--corpus F.jsonl[.gz]] [--docs N (0 = all)] [--workers 1,2] [--repeat R] [--pipeline P] [--out F.json] [--no-grep] [--no-rss-check] [--extract] [--heap-mb MB (cap each worker\'s old generation)]\n');
+  process.stdout.write('usage: node scripts/bench.mjs [--corpus F.jsonl[.gz]] [--docs N (0 = all)] [--workers 1,2] [--repeat R] [--pipeline P] [--out F.json] [--no-grep] [--no-rss-check] [--extract] [--heap-mb MB (cap each worker\'s old generation)] [--node-flags "--flag …" (V8/Node flags of the measured process)]\n');
   process.exit(0);
 }
 const docsLimit = Number(o.docs);
@@ -70,6 +71,7 @@ const result = {
   pipeline: o.pipeline,
   repeat,
   workerHeapMb: o['heap-mb'] ? Number(o['heap-mb']) : null,
+  nodeFlags: o['node-flags'] || null,
 };
 
 log(`bench: bundling src/ …`);
@@ -114,7 +116,7 @@ const textFile = join(tmp, 'text.txt'), jsonlFile = join(tmp, 'docs.jsonl');
 }
 
 const runOnce = (workers, docs) => new Promise((resolveRun, reject) => {
-  const child = spawn(process.execPath, [join(repoRoot, 'scripts/bench/run.mjs'), '--bundle', bundle, '--corpus', jsonlFile, '--docs', String(docs), '--workers', String(workers), '--pipeline', o.pipeline, ...(o['heap-mb'] ? ['--heap-mb', o['heap-mb']] : [])], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...o['node-flags'].split(' ').filter(Boolean), join(repoRoot, 'scripts/bench/run.mjs'), '--bundle', bundle, '--corpus', jsonlFile, '--docs', String(docs), '--workers', String(workers), '--pipeline', o.pipeline, ...(o['heap-mb'] ? ['--heap-mb', o['heap-mb']] : [])], { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   child.stdout.on('data', (b) => (out += b));
   child.on('error', reject);

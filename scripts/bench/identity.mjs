@@ -1,20 +1,13 @@
-// Checks that speed work left the output unchanged: bundles the working tree twice — as it is, and
-// with the files of the speed work taken from a git ref (default HEAD) — runs both over the same
-// documents and compares the document graphs byte for byte. Other people's edits are in both.
+// Checks that speed work left the output unchanged: bundles src/ twice — as it is, and as it was at
+// a git ref (default HEAD), both with the working copy's data — runs both over the same documents
+// and compares the document graphs byte for byte, with A/B timings.
 //   node scripts/bench/identity.mjs [--ref HEAD] [--docs 3000] [--rounds 3] [--corpus F] [--pipeline P]
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { bundlePipeline, repoRoot } from './compile.mjs';
-
-/** The files the speed work may change (issue 6); everything else is the same in both builds. */
-export const SPEED_FILES = [
-  'src/text/normalize.ts', 'src/text/tokenize.ts', 'src/text/clitics.ts', 'src/text/segment.ts',
-  'src/match/gazetteer-match.ts', 'src/match/overlaps.ts', 'src/gazetteer/compile.ts', 'src/gazetteer/load.ts',
-  'src/relations/triggers.ts', 'src/pipeline/runner.ts', 'src/pipeline/resources.ts',
-];
 
 const { values: o } = parseArgs({
   options: {
@@ -36,15 +29,9 @@ const snapshot = (name) => {
   return dir;
 };
 const tree = snapshot('tree'), base = snapshot('base-tree');
-for (const f of SPEED_FILES) {
-  let text;
-  try {
-    text = execFileSync('git', ['show', `${o.ref}:${f}`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-  } catch {
-    continue; // not in the ref: the working copy is used in both
-  }
-  writeFileSync(join(base, f), text);
-}
+// The base build takes all of src/ from the ref; data files are the working copy's in both.
+rmSync(join(base, 'src'), { recursive: true, force: true });
+execFileSync('sh', ['-c', `git archive ${JSON.stringify(o.ref)} src | tar -x -C ${JSON.stringify(base)}`], { stdio: 'inherit' });
 const [cur, old] = await Promise.all([bundlePipeline(tree, 'identity-current'), bundlePipeline(base, 'identity-base')]);
 // Alternate the two builds in fresh processes (base, tree, base, tree …) and take medians: the
 // machine is shared, so one pair of runs says little about speed.

@@ -15,6 +15,9 @@ export interface FormEntry extends Memo {
 const NO_READINGS: readonly Decomposition[] = [];
 /** Longer tokens (a run of letters without spaces) are not kept: they would only fill the table. */
 const MAX_INTERNED = 48;
+const FRONT_SLOTS = 1 << 12;
+/** Forms up to this many code units go into the front cache (nearly all words). */
+const FRONT_WIDTH = 12;
 
 export const entryOf = (form: string, arabic: boolean): FormEntry => ({
   form,
@@ -39,12 +42,43 @@ export class Vocabulary {
   private young = new FormTable();
   private old = new FormTable();
   private readonly generation: number;
-  constructor(maxSize = 120_000) {
+  /**
+   * A small direct-mapped cache of recent forms in front of the tables, laid out so that it stays in
+   * the CPU cache: frequent words (most tokens) are found there; the full tables, megabytes large
+   * once a corpus has brought 100,000 forms, cost a cache miss per probe.
+   */
+  private readonly frontMeta = new Int32Array(FRONT_SLOTS * 2);
+  private readonly frontUnits = new Uint16Array(FRONT_SLOTS * FRONT_WIDTH);
+  private readonly frontEntries: (FormEntry | undefined)[] = new Array<FormEntry | undefined>(FRONT_SLOTS).fill(undefined);
+  constructor(maxSize = 300_000) {
     this.generation = Math.max(1, Math.floor(maxSize / 2));
   }
 
   /** The entry of units[s, e), whose FNV-1a hash is h (see hashUnits); `arabic` when it is an Arabic word. */
   intern(units: Uint16Array, s: number, e: number, h: number, arabic: boolean): FormEntry {
+    const len = e - s;
+    const slot = (h ^ (h >>> 15)) & (FRONT_SLOTS - 1);
+    const meta = this.frontMeta;
+    if (meta[slot << 1] === h && meta[(slot << 1) + 1] === len) {
+      const fu = this.frontUnits;
+      const o = slot * FRONT_WIDTH - s;
+      let j = s;
+      while (j < e && fu[o + j] === units[j]) j++;
+      if (j === e) return this.frontEntries[slot]!;
+    }
+    const r = this.lookup(units, s, e, h, arabic);
+    if (len <= FRONT_WIDTH) {
+      meta[slot << 1] = h;
+      meta[(slot << 1) + 1] = len;
+      const fu = this.frontUnits;
+      const o = slot * FRONT_WIDTH - s;
+      for (let j = s; j < e; j++) fu[o + j] = units[j]!;
+      this.frontEntries[slot] = r;
+    }
+    return r;
+  }
+
+  private lookup(units: Uint16Array, s: number, e: number, h: number, arabic: boolean): FormEntry {
     let r = this.young.find(units, s, e, h);
     if (r) return r;
     if (e - s > MAX_INTERNED) return entryOf(unitsString(units, s, e), arabic);
@@ -66,15 +100,14 @@ export class Vocabulary {
 }
 
 /**
- * Open addressing over the forms. Each form's code units are kept in one pool and compared there
- * with the token's units: comparing against the form strings themselves cost about three times as much.
+ * Open addressing over the forms. A slot holds, side by side, the form's hash, length, offset of
+ * its code units in one pool, and entry index: a probe touches one cache line for all four, then the
+ * pool. (Separate arrays, or comparing with the form strings, cost a cache miss each, and most of a
+ * token's time was such misses.)
  */
 class FormTable {
-  private slots = new Int32Array(1 << 12).fill(-1);
-  /** Per entry: hash, offset and length of its units in the pool. */
-  private hashes = new Int32Array(1 << 11);
-  private offsets = new Int32Array(1 << 11);
-  private lengths = new Int32Array(1 << 11);
+  /** 4 Int32 per slot: hash, length (0 = empty), pool offset, entry index. */
+  private slots = new Int32Array(4 << 12);
   private pool = new Uint16Array(1 << 14);
   private used = 0;
   private readonly entries: FormEntry[] = [];
@@ -82,28 +115,24 @@ class FormTable {
     return this.entries.length;
   }
   find(units: Uint16Array, s: number, e: number, h: number): FormEntry | undefined {
-    const slots = this.slots, hashes = this.hashes, lengths = this.lengths, pool = this.pool;
-    const mask = slots.length - 1;
+    const slots = this.slots, pool = this.pool;
+    const mask = (slots.length >> 2) - 1;
     const len = e - s;
     for (let i = h & mask; ; i = (i + 1) & mask) {
-      const k = slots[i]!;
-      if (k < 0) return undefined;
-      if (hashes[k] !== h || lengths[k] !== len) continue;
-      const o = this.offsets[k]! - s;
+      const b = i << 2;
+      const l = slots[b + 1]!;
+      if (l === 0) return undefined;
+      if (l !== len || slots[b]! !== h) continue;
+      const o = slots[b + 2]! - s;
       let j = s;
       while (j < e && pool[o + j] === units[j]) j++;
-      if (j === e) return this.entries[k];
+      if (j === e) return this.entries[slots[b + 3]!];
     }
   }
-  /** Adds the entry of units[s, e) (which find did not find). */
+  /** Adds the entry of units[s, e) (non-empty; find did not find it). */
   add(units: Uint16Array, s: number, e: number, h: number, entry: FormEntry): void {
     const k = this.entries.length;
-    if ((k + 1) * 2 > this.slots.length) this.grow();
-    if (k === this.hashes.length) {
-      this.hashes = resized(this.hashes, k * 2);
-      this.offsets = resized(this.offsets, k * 2);
-      this.lengths = resized(this.lengths, k * 2);
-    }
+    if ((k + 1) * 2 > this.slots.length >> 2) this.grow();
     const len = e - s;
     if (this.used + len > this.pool.length) {
       const pool = new Uint16Array(Math.max(this.pool.length * 2, this.used + len));
@@ -111,32 +140,26 @@ class FormTable {
       this.pool = pool;
     }
     this.pool.set(units.subarray(s, e), this.used);
-    this.hashes[k] = h;
-    this.offsets[k] = this.used;
-    this.lengths[k] = len;
+    this.place(this.slots, h, len, this.used, k);
     this.used += len;
-    const mask = this.slots.length - 1;
-    let i = h & mask;
-    while (this.slots[i]! >= 0) i = (i + 1) & mask;
-    this.slots[i] = k;
     this.entries.push(entry);
   }
+  private place(slots: Int32Array, h: number, len: number, offset: number, k: number): void {
+    const mask = (slots.length >> 2) - 1;
+    let i = h & mask;
+    while (slots[(i << 2) + 1]! !== 0) i = (i + 1) & mask;
+    const b = i << 2;
+    slots[b] = h;
+    slots[b + 1] = len;
+    slots[b + 2] = offset;
+    slots[b + 3] = k;
+  }
   private grow(): void {
-    const slots = new Int32Array(this.slots.length * 2).fill(-1);
-    const mask = slots.length - 1;
-    for (let k = 0; k < this.entries.length; k++) {
-      let i = this.hashes[k]! & mask;
-      while (slots[i]! >= 0) i = (i + 1) & mask;
-      slots[i] = k;
-    }
+    const old = this.slots;
+    const slots = new Int32Array(old.length * 2);
+    for (let b = 0; b < old.length; b += 4) if (old[b + 1]! !== 0) this.place(slots, old[b]!, old[b + 1]!, old[b + 2]!, old[b + 3]!);
     this.slots = slots;
   }
-}
-
-function resized(a: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(size);
-  b.set(a);
-  return b;
 }
 
 /** FNV-1a over units[s, e), as a signed 32-bit integer (what an Int32Array holds). */
