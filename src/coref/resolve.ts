@@ -8,12 +8,20 @@ import { addEntity } from '../match/gazetteer-match.js';
 import type { RefersTo } from '../lexicon/references.js';
 import type { Resources } from '../pipeline/resources.js';
 import { toOriginal } from '../text/normalize.js';
-import { TokenKind, readingsOf } from '../text/tokenize.js';
+import type { FormTest } from '../text/form-features.js';
+import { mayHave, TokenKind, readingsOf } from '../text/tokenize.js';
 
-export function resolveCoreference(doc: Doc, res: Resources): void {
+/** The form feature "a reference word (البلدين، الجانبين …) may be here", defined by the coref stage. */
+export const referenceTest =
+  (res: Resources): FormTest =>
+  (readings) =>
+    readings.some((x) => res.references.get(x.bare)?.withArticle === x.hasAl);
+
+/** `referenceBit`: the bit of referenceTest's feature (0: every token is tried). */
+export function resolveCoreference(doc: Doc, res: Resources, referenceBit = 0): void {
   shortNames(doc, res);
   resolveTitles(doc, res.gazetteer);
-  resolveReferences(doc, res);
+  resolveReferences(doc, res, referenceBit);
 }
 
 /** Later single- or two-token parts of a person's full name become alias mentions of that person. */
@@ -146,7 +154,7 @@ export function resolveTitles(doc: Doc, gaz: CompiledGazetteer): void {
 }
 
 /** بلاده → the speaker's country; البلدين → the two countries last named; الوزيران → the two people last named. */
-function resolveReferences(doc: Doc, res: Resources): void {
+function resolveReferences(doc: Doc, res: Resources, bit: number): void {
   const tokens = need(doc, 'tokens', 'coref');
   const sentences = need(doc, 'sentences', 'coref');
   const norm = need(doc, 'norm', 'coref');
@@ -156,7 +164,7 @@ function resolveReferences(doc: Doc, res: Resources): void {
   for (const m of doc.mentions) covered.fill(1, m.tokStart, m.tokEnd);
   sentences.forEach((s, si) => {
     for (let i = s.tokStart; i < s.tokEnd; i++) {
-      if (tokens.kind[i] !== TokenKind.ArabicWord || covered[i]) continue;
+      if (!mayHave(tokens, i, bit) || tokens.kind[i] !== TokenKind.ArabicWord || covered[i]) continue;
       const d = readingsOf(tokens, i).find((x) => res.references.get(x.bare)?.withArticle === x.hasAl);
       if (!d) continue;
       const kind = res.references.get(d.bare)!.refersTo;

@@ -6,7 +6,8 @@ import type { Doc, EntityRecord, Mention } from '../doc.js';
 import { need } from '../doc.js';
 import { decompose, type Decomposition } from '../text/clitics.js';
 import { toOriginal } from '../text/normalize.js';
-import { lookupForm, perForm, TokenKind, type Tokens } from '../text/tokenize.js';
+import type { FormTest } from '../text/form-features.js';
+import { lookupForm, mayHave, perForm, TokenKind, type Tokens } from '../text/tokenize.js';
 import { selectLongest, type SpanCandidate } from './overlaps.js';
 
 interface Candidate extends SpanCandidate {
@@ -36,7 +37,14 @@ function startsOf(gaz: CompiledGazetteer, readings: readonly Decomposition[]): r
 const KIND_RANK: Record<NameKind, number> = { name: 0, alias: 1, nisba: 2, nominal: 3 };
 const TYPE_RANK = { COUNTRY: 0, ORGANIZATION: 1, LOCATION: 2, PERSON: 3 } as const;
 
-export function matchGazetteer(doc: Doc, gaz: CompiledGazetteer): void {
+/** The form feature "a name of the gazetteer may start here" (a superset: see mayHave). */
+export const nameStartTest =
+  (gaz: CompiledGazetteer): FormTest =>
+  (readings, form) =>
+    readings.length ? startsOf(gaz, readings).length > 0 : gaz.root.has(form);
+
+/** `starts`: the bit of nameStartTest's feature, to skip tokens no name starts at (0: try every token). */
+export function matchGazetteer(doc: Doc, gaz: CompiledGazetteer, starts = 0): void {
   const tokens = need(doc, 'tokens', 'gazetteer');
   const sentences = need(doc, 'sentences', 'gazetteer');
   const norm = need(doc, 'norm', 'gazetteer');
@@ -45,14 +53,15 @@ export function matchGazetteer(doc: Doc, gaz: CompiledGazetteer): void {
   for (let si = 0; si < sentences.length; si++) {
     const s = sentences[si]!;
     for (let i = s.tokStart; i < s.tokEnd; i++) {
+      if (!mayHave(tokens, i, starts)) continue;
       const kind = tokens.kind[i];
       if (kind === TokenKind.LatinWord) {
         const form = tokens.norm[i]!;
         walk(gaz, tokens, candidates, gaz.root.get(form), form, 0, false, i, si, s.tokEnd);
       } else if (kind === TokenKind.ArabicWord) {
-        const starts = perForm(tokens, i, gaz, startsOf);
-        for (let k = 0; k < starts.length; k++) {
-          const { d, node } = starts[k]!;
+        const first = perForm(tokens, i, gaz, startsOf);
+        for (let k = 0; k < first.length; k++) {
+          const { d, node } = first[k]!;
           walk(gaz, tokens, candidates, node, d.bare, d.prefixLen, d.hasAl, i, si, s.tokEnd);
         }
       }

@@ -4,12 +4,13 @@ import type { Doc, Mention } from '../doc.js';
 import { need } from '../doc.js';
 import type { NameRules } from '../lexicon/name-rules.js';
 import { toOriginal } from '../text/normalize.js';
-import { readingsOf, TokenKind } from '../text/tokenize.js';
+import { mayHave, readingsOf, TokenKind } from '../text/tokenize.js';
 import { transliterate } from '../text/transliterate.js';
 
 const MAX_WORDS_BETWEEN = 3;
 
-export function findOrganizationNames(doc: Doc, rules: NameRules): void {
+/** `bit`: the form feature "an organization's head word" (0: every token is tried). */
+export function findOrganizationNames(doc: Doc, rules: NameRules, bit = 0): void {
   const tokens = need(doc, 'tokens', 'titles');
   const sentences = need(doc, 'sentences', 'titles');
   const norm = need(doc, 'norm', 'titles');
@@ -22,7 +23,7 @@ export function findOrganizationNames(doc: Doc, rules: NameRules): void {
   const drop = new Set<Mention>();
   sentences.forEach((s, si) => {
     for (let i = s.tokStart; i < s.tokEnd - 2; i++) {
-      if (covered[i] || tokens.kind[i] !== TokenKind.ArabicWord) continue;
+      if (covered[i] || !mayHave(tokens, i, bit) || tokens.kind[i] !== TokenKind.ArabicWord) continue;
       const head = readingsOf(tokens, i).find((d) => rules.organizationHeads.has(d.bare));
       if (!head) continue;
       let k = i + 1;

@@ -10,15 +10,36 @@ import { addEntity } from './gazetteer-match.js';
 import { findOrganizationNames } from './org-names.js';
 import { toOriginal } from '../text/normalize.js';
 import { transliterate } from '../text/transliterate.js';
-import { TokenKind, type Tokens, perForm, readingsOf } from '../text/tokenize.js';
+import type { FormFeatures } from '../text/form-features.js';
+import { mayHave, TokenKind, type Tokens, perForm, readingsOf } from '../text/tokenize.js';
 
 const MAX_NEW_NAME_TOKENS = 4;
 
-export function findTitles(doc: Doc, gaz: CompiledGazetteer, rules: NameRules): void {
+/** Form-feature bits of the titles stage (0: not known, every token is tried). */
+export interface TitleFeatures {
+  readonly title: number;
+  readonly organizationHead: number;
+  readonly honorific: number;
+}
+const NO_FEATURES: TitleFeatures = { title: 0, organizationHead: 0, honorific: 0 };
+
+/** Defines the stage's form features: a title, an organization's head word, an honorific may start here. */
+export function defineTitleFeatures(features: FormFeatures, gaz: CompiledGazetteer, rules: NameRules): TitleFeatures {
+  return {
+    title: features.define('title-start', (readings) => titleStarts(gaz.roleRoot, readings).length > 0),
+    organizationHead: features.define('organization-head', (readings) => readings.some((d) => rules.organizationHeads.has(d.bare))),
+    honorific: features.define('honorific-start', (_r, form) => rules.honorificStarts.has(honorificForm(form))),
+  };
+}
+
+/** "والسفير" is looked up as "السفير". */
+const honorificForm = (raw: string): string => (raw.charCodeAt(0) === 0x648 && raw.startsWith('وال') ? raw.slice(1) : raw);
+
+export function findTitles(doc: Doc, gaz: CompiledGazetteer, rules: NameRules, bits: TitleFeatures = NO_FEATURES): void {
   const tokens = need(doc, 'tokens', 'titles');
   const sentences = need(doc, 'sentences', 'titles');
   const norm = need(doc, 'norm', 'titles');
-  findOrganizationNames(doc, rules);
+  findOrganizationNames(doc, rules, bits.organizationHead);
   const consumed = (doc.consumed ??= new Uint8Array(tokens.count));
   const startAt = new Map<number, Mention>();
   const endAt = new Map<number, Mention>();
@@ -28,10 +49,11 @@ export function findTitles(doc: Doc, gaz: CompiledGazetteer, rules: NameRules): 
     endAt.set(m.tokEnd, m);
     for (let k = m.tokStart + 1; k < m.tokEnd; k++) inside.set(k, m);
   }
-  honorificNames(doc, gaz, rules, tokens, norm, startAt);
+  honorificNames(doc, gaz, rules, tokens, norm, startAt, bits.honorific);
   for (const m of doc.mentions) endAt.set(m.tokEnd, m);
   sentences.forEach((s, si) => {
     for (let i = s.tokStart; i < s.tokEnd; i++) {
+      if (!mayHave(tokens, i, bits.title)) continue;
       if (tokens.kind[i] !== TokenKind.ArabicWord || (startAt.has(i) && !insideOrganization(doc, startAt.get(i)!))) continue;
       const t = matchTitle(gaz.roleRoot, tokens, i, s.tokEnd);
       if (!t) continue;
@@ -133,15 +155,14 @@ export function findTitles(doc: Doc, gaz: CompiledGazetteer, rules: NameRules): 
 }
 
 /** "الفريق محمد فريد، رئيس أركان …": a person no gazetteer lists, introduced by an honorific. */
-function honorificNames(doc: Doc, gaz: CompiledGazetteer, rules: NameRules, tokens: Tokens, norm: NonNullable<Doc['norm']>, startAt: Map<number, Mention>): void {
+function honorificNames(doc: Doc, gaz: CompiledGazetteer, rules: NameRules, tokens: Tokens, norm: NonNullable<Doc['norm']>, startAt: Map<number, Mention>, bit: number): void {
   const taken = new Uint8Array(tokens.count);
   for (const m of doc.mentions) taken.fill(1, m.tokStart, m.tokEnd);
   for (const r of doc.roles) taken.fill(1, r.titleTokStart, r.unitTokEnd);
   doc.sentences!.forEach((s, si) => {
     for (let i = s.tokStart; i < s.tokEnd; i++) {
-      if (taken[i]) continue;
-      const raw = tokens.norm[i]!;
-      const form = raw.charCodeAt(0) === 0x648 && raw.startsWith('وال') ? raw.slice(1) : raw;
+      if (taken[i] || !mayHave(tokens, i, bit)) continue;
+      const form = honorificForm(tokens.norm[i]!);
       if (!rules.honorificStarts.has(form)) continue;
       const h = rules.honorifics.find((p) => p[0] === form && p.every((w, k) => k === 0 || tokens.norm[i + k] === w));
       if (!h) continue;

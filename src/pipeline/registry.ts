@@ -2,10 +2,11 @@
 import { z } from 'zod';
 import type { Doc } from '../doc.js';
 import { need } from '../doc.js';
-import { resolveCoreference } from '../coref/resolve.js';
-import { matchGazetteer } from '../match/gazetteer-match.js';
-import { findTitles } from '../match/titles.js';
+import { referenceTest, resolveCoreference } from '../coref/resolve.js';
+import { matchGazetteer, nameStartTest } from '../match/gazetteer-match.js';
+import { defineTitleFeatures, findTitles } from '../match/titles.js';
 import { extractRelations } from '../relations/extract.js';
+import { triggerStartTest } from '../relations/triggers.js';
 import { normalize } from '../text/normalize.js';
 import { segment } from '../text/segment.js';
 import { tokenize } from '../text/tokenize.js';
@@ -22,9 +23,9 @@ export function registerStages(): ReadonlyMap<string, StageFactory> {
       requires: [],
       assigns: ['norm', 'tokens', 'sentences'],
       options: NoOptions,
-      create: (_o, res) => {
+      create: (_o, res, ctx) => {
         // Forms repeat across documents: the pipeline's vocabulary interns them once.
-        const vocab = new Vocabulary();
+        const vocab = new Vocabulary(undefined, ctx.features);
         return (doc: Doc) => {
         const norm = normalize(doc.text);
         const tokens = tokenize(norm, vocab);
@@ -40,32 +41,42 @@ export function registerStages(): ReadonlyMap<string, StageFactory> {
       requires: ['tokens', 'sentences'],
       assigns: ['mentions'],
       options: NoOptions,
-      create: (_o, res) => (doc: Doc) => matchGazetteer(doc, res.gazetteer),
+      create: (_o, res, ctx) => {
+        const starts = ctx.features.define('name-start', nameStartTest(res.gazetteer));
+        return (doc: Doc) => matchGazetteer(doc, res.gazetteer, starts);
+      },
     },
     {
       name: 'titles',
       requires: ['mentions'],
       assigns: ['roles'],
       options: NoOptions,
-      create: (_o, res) => (doc: Doc) => findTitles(doc, res.gazetteer, res.nameRules),
+      create: (_o, res, ctx) => {
+        const bits = defineTitleFeatures(ctx.features, res.gazetteer, res.nameRules);
+        return (doc: Doc) => findTitles(doc, res.gazetteer, res.nameRules, bits);
+      },
     },
     {
       name: 'coref',
       requires: ['mentions', 'roles'],
       assigns: ['coref'],
       options: NoOptions,
-      create: (_o, res) => (doc: Doc) => resolveCoreference(doc, res),
+      create: (_o, res, ctx) => {
+        const references = ctx.features.define('reference', referenceTest(res));
+        return (doc: Doc) => resolveCoreference(doc, res, references);
+      },
     },
     {
       name: 'relations',
       requires: ['mentions', 'roles', 'coref'],
       assigns: ['relations'],
       options: z.strictObject({ minConfidence: z.number().min(0).max(1).default(0) }),
-      create: (o, res) => {
+      create: (o, res, ctx) => {
         const honorifics = new Set(res.nameRules.honorifics.flat());
+        const triggers = ctx.features.define('trigger-start', triggerStartTest(res.triggers));
         return (doc: Doc) => {
           need(doc, 'tokens', 'relations');
-          extractRelations(doc, res.triggers, res.gazetteer, honorifics, Number(o['minConfidence'] ?? 0));
+          extractRelations(doc, res.triggers, res.gazetteer, honorifics, Number(o['minConfidence'] ?? 0), triggers);
         };
       },
     },

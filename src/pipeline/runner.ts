@@ -6,6 +6,7 @@ import type { DocumentGraph } from '../graph/schema.js';
 import { loadPipeline, type ResolvedPipeline } from './config.js';
 import { registerStages } from './registry.js';
 import { loadResources, type Resources } from './resources.js';
+import { FormFeatures } from '../text/form-features.js';
 
 export interface Pipeline {
   readonly config: ResolvedPipeline;
@@ -20,7 +21,9 @@ export function buildPipeline(file: string, resources?: Resources): Pipeline {
   const registry = registerStages();
   const config = loadPipeline(file, registry);
   const res = resources ?? loadResources(config);
-  const stages = config.stages.map((s) => ({ name: s.name, fn: registry.get(s.name)!.create(s.options, res) }));
+  // Stages are created in order, all before the first document (features are defined at creation).
+  const context = { features: new FormFeatures() };
+  const stages = config.stages.map((s) => ({ name: s.name, fn: registry.get(s.name)!.create(s.options, res, context) }));
   const times = new Float64Array(stages.length + 1);
   const run = (meta: DocMeta, text: string): Doc => {
     const doc = newDoc({ ...meta, lang: meta.lang ?? config.lang }, text);

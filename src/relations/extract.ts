@@ -15,7 +15,8 @@ import { findTriggers, type TriggerHit } from './triggers.js';
 import { groupBySentence, sentenceUnits, type BySentence } from './units.js';
 import { checkTypes } from './types.js';
 
-export function extractRelations(doc: Doc, lex: TriggerLexicon, gaz: CompiledGazetteer, honorifics: ReadonlySet<string>, minConfidence: number): void {
+/** `triggerBit`: the form feature of trigger starts (see triggerStartTest; 0: every token is tried). */
+export function extractRelations(doc: Doc, lex: TriggerLexicon, gaz: CompiledGazetteer, honorifics: ReadonlySet<string>, minConfidence: number, triggerBit = 0): void {
   const tokens = need(doc, 'tokens', 'relations');
   const sentences = need(doc, 'sentences', 'relations');
   const norm = need(doc, 'norm', 'relations');
@@ -30,7 +31,7 @@ export function extractRelations(doc: Doc, lex: TriggerLexicon, gaz: CompiledGaz
     if (s.boilerplate) return;
     // Rules run only on sentences that hold a trigger and at least two actors.
     if (byDocSentence[si]! < 2) return;
-    const hits = findTriggers(lex, tokens, s.tokStart, s.tokEnd);
+    const hits = findTriggers(lex, tokens, s.tokStart, s.tokEnd, triggerBit);
     if (hits.length === 0) return;
     const units = sentenceUnits(doc, si, tokens, honorifics, (by ??= groupBySentence(doc)));
     if (units.length === 0) return;

@@ -2,7 +2,8 @@
 // a pronoun suffix (when the trigger allows it) and the future prefix س.
 import type { TriggerDef, TriggerLexicon, TriggerNode } from '../lexicon/triggers.js';
 import type { Decomposition } from '../text/clitics.js';
-import { lookupFormWithoutArticle, perForm, TokenKind, type Tokens } from '../text/tokenize.js';
+import type { FormTest } from '../text/form-features.js';
+import { lookupFormWithoutArticle, mayHave, perForm, TokenKind, type Tokens } from '../text/tokenize.js';
 
 export interface TriggerHit {
   readonly def: TriggerDef;
@@ -70,10 +71,17 @@ function formStarts(lex: TriggerLexicon, readings: readonly Decomposition[]): re
   return out ?? NO_READING_STARTS;
 }
 
-export function findTriggers(lex: TriggerLexicon, tokens: Tokens, from: number, to: number): TriggerHit[] {
+/** The form feature "a trigger may start here". */
+export const triggerStartTest =
+  (lex: TriggerLexicon): FormTest =>
+  (readings) =>
+    formStarts(lex, readings).length > 0;
+
+/** `bit`: the bit of triggerStartTest's feature (0: every token is tried). */
+export function findTriggers(lex: TriggerLexicon, tokens: Tokens, from: number, to: number, bit = 0): TriggerHit[] {
   const hits: TriggerHit[] = [];
   for (let i = from; i < to; i++) {
-    if (tokens.kind[i] !== TokenKind.ArabicWord) continue;
+    if (!mayHave(tokens, i, bit) || tokens.kind[i] !== TokenKind.ArabicWord) continue;
     const readingStarts = perForm(tokens, i, lex, formStarts);
     if (!readingStarts.length) continue;
     let best: TriggerHit[] = [];

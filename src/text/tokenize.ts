@@ -18,6 +18,17 @@ export interface Tokens {
   readings?: readonly (readonly Decomposition[])[];
   /** The vocabulary entry of each token (when tokenized with a vocabulary): per-form memos. */
   entries?: readonly FormEntry[];
+  /** The form-feature bits of each token (when tokenized with a vocabulary; see FormFeatures). */
+  flags?: Uint32Array;
+}
+
+/**
+ * False when token i surely lacks the form feature `bit`, so a scan may skip it; true when it has
+ * it or when that is not known (no vocabulary, or bit 0: no feature defined).
+ */
+export function mayHave(tokens: Tokens, i: number, bit: number): boolean {
+  const f = tokens.flags;
+  return f === undefined || bit === 0 || (f[i]! & bit) !== 0;
 }
 
 /** The readings of token i: precomputed when the text stage set them, else computed now. */
@@ -91,6 +102,7 @@ export function tokenize(norm: Normalized, vocab?: Vocabulary): Tokens {
   let start = new Int32Array(cap);
   let end = new Int32Array(cap);
   let kind = new Uint8Array(cap);
+  let flags = vocab ? new Uint32Array(cap) : undefined;
   const forms: string[] = [];
   const entries: FormEntry[] = [];
   const readings: (readonly Decomposition[])[] = [];
@@ -133,12 +145,18 @@ export function tokenize(norm: Normalized, vocab?: Vocabulary): Tokens {
       const s2 = new Int32Array(cap), e2 = new Int32Array(cap), k2 = new Uint8Array(cap);
       s2.set(start), e2.set(end), k2.set(kind);
       start = s2, end = e2, kind = k2;
+      if (flags) {
+        const f2 = new Uint32Array(cap);
+        f2.set(flags);
+        flags = f2;
+      }
     }
     start[count] = s;
     end[count] = e;
     kind[count] = k;
     if (vocab) {
       const entry = vocab.intern(t, s, e, h | 0, k === TokenKind.ArabicWord);
+      flags![count] = entry.flags;
       entries.push(entry);
       readings.push(entry.readings);
       forms.push(entry.form);
@@ -148,7 +166,7 @@ export function tokenize(norm: Normalized, vocab?: Vocabulary): Tokens {
     count++;
   }
   const base = { count, start: start.subarray(0, count), end: end.subarray(0, count), kind: kind.subarray(0, count), norm: forms };
-  return vocab ? { ...base, readings, entries } : base;
+  return vocab ? { ...base, readings, entries, flags: flags!.subarray(0, count) } : base;
 }
 
 /**

@@ -4,12 +4,15 @@
 // before, and every stage that asks "is this form a trigger / title / name start?" asks once per
 // form rather than once per token (the memo slots below).
 import { decompose, type Decomposition, type Memo } from './clitics.js';
+import type { FormFeatures } from './form-features.js';
 
 export interface FormEntry extends Memo {
   /** The normalized form; the same string object for every occurrence (its hash is computed once). */
   readonly form: string;
   /** Proclitic/article readings (Arabic words only; none for other tokens). */
   readonly readings: readonly Decomposition[];
+  /** Bits of the pipeline's form features (see FormFeatures) that this form has. */
+  readonly flags: number;
 }
 
 const NO_READINGS: readonly Decomposition[] = [];
@@ -19,9 +22,16 @@ const FRONT_SLOTS = 1 << 12;
 /** Forms up to this many code units go into the front cache (nearly all words). */
 const FRONT_WIDTH = 12;
 
-export const entryOf = (form: string, arabic: boolean): FormEntry => ({
+export function entryOf(form: string, arabic: boolean, features?: FormFeatures): FormEntry {
+  const readings = arabic ? decompose(form) : NO_READINGS;
+  return newEntry(form, readings, features ? features.flagsOf(readings, form) : 0);
+}
+
+// Every field set at creation, so that all entries share one shape.
+const newEntry = (form: string, readings: readonly Decomposition[], flags: number): FormEntry => ({
   form,
-  readings: arabic ? decompose(form) : NO_READINGS,
+  readings,
+  flags,
   memoOwner1: undefined,
   memoValue1: undefined,
   memoOwner2: undefined,
@@ -50,7 +60,10 @@ export class Vocabulary {
   private readonly frontMeta = new Int32Array(FRONT_SLOTS * 2);
   private readonly frontUnits = new Uint16Array(FRONT_SLOTS * FRONT_WIDTH);
   private readonly frontEntries: (FormEntry | undefined)[] = new Array<FormEntry | undefined>(FRONT_SLOTS).fill(undefined);
-  constructor(maxSize = 300_000) {
+  constructor(
+    maxSize = 300_000,
+    private readonly features?: FormFeatures,
+  ) {
     this.generation = Math.max(1, Math.floor(maxSize / 2));
   }
 
@@ -81,8 +94,8 @@ export class Vocabulary {
   private lookup(units: Uint16Array, s: number, e: number, h: number, arabic: boolean): FormEntry {
     let r = this.young.find(units, s, e, h);
     if (r) return r;
-    if (e - s > MAX_INTERNED) return entryOf(unitsString(units, s, e), arabic);
-    r = this.old.find(units, s, e, h) ?? entryOf(unitsString(units, s, e), arabic);
+    if (e - s > MAX_INTERNED) return entryOf(unitsString(units, s, e), arabic, this.features);
+    r = this.old.find(units, s, e, h) ?? entryOf(unitsString(units, s, e), arabic, this.features);
     if (this.young.size >= this.generation) {
       this.old = this.young;
       this.young = new FormTable();
