@@ -48,7 +48,7 @@ const send = async (lines) => {
   s.w.postMessage({ type: 'batch', lines });
 };
 
-const t0 = performance.now(), cpu0 = process.cpuUsage();
+const t0 = performance.now(), cpu0 = process.cpuUsage(), elu0 = performance.eventLoopUtilization();
 let stream = createReadStream(a.corpus);
 if (a.corpus.endsWith('.gz')) stream = stream.pipe(createGunzip());
 const rl = createInterface({ input: stream, crlfDelay: Infinity });
@@ -64,7 +64,7 @@ rl.close();
 stream.destroy();
 if (batch.length) await send(batch);
 while (workers.some((s) => s.inFlight > 0)) await new Promise((r) => (waiting = r));
-const wallMs = performance.now() - t0;
+const wallMs = performance.now() - t0; const elu = performance.eventLoopUtilization(elu0);
 const cpu = process.cpuUsage(cpu0);
 const cpuMs = (cpu.user + cpu.system) / 1000;
 
@@ -81,5 +81,5 @@ process.stdout.write(`${JSON.stringify({
   // CPU time of the whole process (all threads) over the same window: MB per CPU-second moves
   // less than wall time when other jobs share the machine.
   cpuMs, mbPerCpuS: totals.bytes / 1e6 / (cpuMs / 1000),
-  peakRssMb: ru.maxRSS / 1024, cpuUserMs: ru.userCPUTime / 1000, stagesMs: stages,
+  mainThreadBusy: elu.utilization, peakRssMb: ru.maxRSS / 1024, cpuUserMs: ru.userCPUTime / 1000, stagesMs: stages,
 })}\n`);

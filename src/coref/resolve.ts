@@ -24,6 +24,9 @@ export function resolveCoreference(doc: Doc, res: Resources, referenceBit = 0): 
   resolveReferences(doc, res, referenceBit);
 }
 
+const TAIL_SLOTS = 4096;
+const tailSlot = (last: number, before: number): number => (last * 31 + before) & (TAIL_SLOTS - 1);
+
 /** Later single- or two-token parts of a person's full name become alias mentions of that person. */
 function shortNames(doc: Doc, res: Resources): void {
   const tokens = need(doc, 'tokens', 'coref');
@@ -74,10 +77,18 @@ function shortNames(doc: Doc, res: Resources): void {
         put(first, m.entity, m.tokStart);
       }
     }
+    // A reading keeps the last letters of its token, and every key has two or more: tokens whose
+    // last two letters end no key are skipped without looking at their readings.
+    const tails = new Uint8Array(TAIL_SLOTS);
+    for (const k of keys.keys()) if (k.length >= 2) tails[tailSlot(k.charCodeAt(k.length - 1), k.charCodeAt(k.length - 2))] = 1;
+    for (const k of pairs.keys()) if (k.length >= 2) tails[tailSlot(k.charCodeAt(k.length - 1), k.charCodeAt(k.length - 2))] = 1;
+    const units = norm.units;
     sentences.forEach((s, si) => {
       if (s.article !== article) return;
       for (let i = s.tokStart; i < s.tokEnd; i++) {
         if (covered[i] || tokens.kind[i] !== TokenKind.ArabicWord) continue;
+        const e = tokens.end[i]!;
+        if (e - tokens.start[i]! >= 2 && e <= units.length && !tails[tailSlot(units[e - 1]!, units[e - 2]!)]) continue;
         for (const d of readingsOf(tokens, i)) {
           if (d.hasAl) continue;
           const two = i + 1 < s.tokEnd && !covered[i + 1] ? pairs.get(d.bare)?.get(tokens.norm[i + 1]!) : undefined;

@@ -21,6 +21,8 @@ export interface NameRecord {
   readonly trueArticle: boolean;
   /** The normalized name, for provenance. */
   readonly form: string;
+  /** The trie path of the name: its tokens, the first without its article (what a match reads). */
+  readonly path: string;
 }
 
 export type TrieNode = Node<NameRecord>;
@@ -98,13 +100,14 @@ export function spacingVariants(tokens: readonly string[]): string[][] {
   return out;
 }
 
-function insert(root: Map<string, TrieNode>, tokens: readonly string[], rec: Omit<NameRecord, 'hasAl'>): void {
+function insert(root: Map<string, TrieNode>, tokens: readonly string[], rec: Omit<NameRecord, 'hasAl' | 'path'>): void {
   const first = tokens[0];
   if (first === undefined) return;
   const hasAl = first.startsWith('ال') && first.length >= 4;
   const key = hasAl ? first.slice(2) : first;
-  const node = pathNode(root, [key, ...tokens.slice(1)]);
-  if (!node.items.some((r) => r.entry === rec.entry && r.kind === rec.kind)) node.items.push({ ...rec, hasAl });
+  const path = [key, ...tokens.slice(1)];
+  const node = pathNode(root, path);
+  if (!node.items.some((r) => r.entry === rec.entry && r.kind === rec.kind)) node.items.push({ ...rec, hasAl, path: path.join(' ') });
 }
 
 const condition = (w: AmbiguityCondition): CompiledCondition => {

@@ -12,8 +12,10 @@ import { selectLongest, type SpanCandidate } from './overlaps.js';
 
 interface Candidate extends SpanCandidate {
   readonly records: readonly NameRecord[];
+  /** The matched tokens as the trie read them (first token without proclitics and article). */
   readonly bareForm: string;
-  readonly clitic: string;
+  /** The first token's form: its first prefixLen units are the proclitics. */
+  readonly firstForm: string;
   readonly withArticle: boolean;
 }
 
@@ -71,7 +73,7 @@ export function matchGazetteer(doc: Doc, gaz: CompiledGazetteer, starts = 0): vo
   for (const c of candidates) {
     const record = pickRecord(c, gaz, tokens, sentences[c.sentence]!);
     if (record) {
-      const ranked: Candidate = { tokStart: c.tokStart, tokEnd: c.tokEnd, prefixLen: c.prefixLen, sentence: c.sentence, rank: KIND_RANK[record.kind], records: c.records, bareForm: c.bareForm, clitic: c.clitic, withArticle: c.withArticle };
+      const ranked: Candidate = { tokStart: c.tokStart, tokEnd: c.tokEnd, prefixLen: c.prefixLen, sentence: c.sentence, rank: KIND_RANK[record.kind], records: c.records, bareForm: c.bareForm, firstForm: c.firstForm, withArticle: c.withArticle };
       chosen.push({ c: ranked, record });
     }
   }
@@ -110,10 +112,8 @@ function walk(gaz: CompiledGazetteer, tokens: Tokens, out: Candidate[], first: T
         if (!r.hasAl || hasAl || (r.kind === 'alias' && r.trueArticle && j === i + 1 && !gaz.commonWords.has(bare))) (records ??= []).push(r);
       }
       if (records) {
-        let bareForm = bare;
-        for (let k = i + 1; k < j; k++) bareForm += ` ${tokens.norm[k]!}`;
-        const form = tokens.norm[i]!;
-        out.push({ tokStart: i, tokEnd: j, prefixLen, sentence: si, records, bareForm, clitic: form.slice(0, prefixLen), withArticle: hasAl });
+        // Every record of a node has the node's path: no string is built per candidate.
+        out.push({ tokStart: i, tokEnd: j, prefixLen, sentence: si, records, bareForm: j === i + 1 ? bare : items[0]!.path, firstForm: tokens.norm[i]!, withArticle: hasAl });
       }
     }
     if (j >= sentenceEnd) break;
@@ -140,7 +140,7 @@ function pickRecord(c: Candidate, gaz: CompiledGazetteer, tokens: Tokens, s: { t
     const id = decide(rule, c, tokens, s);
     if (id === null) return null;
     const idx = gaz.byId.get(id);
-    return c.records.find((r) => r.entry === idx) ?? { entry: idx ?? c.records[0]!.entry, kind: 'name', hasAl: false, trueArticle: false, form: c.bareForm };
+    return c.records.find((r) => r.entry === idx) ?? { entry: idx ?? c.records[0]!.entry, kind: 'name', hasAl: false, trueArticle: false, form: c.bareForm, path: c.bareForm };
   }
   let best = c.records[0]!;
   for (const r of c.records) {
@@ -158,7 +158,7 @@ function decide(rule: CompiledAmbiguityRule, c: Candidate, tokens: Tokens, s: { 
 const stripped = (form: string): string[] => decompose(form).map((d) => (d.hasAl ? `ال${d.bare}` : d.bare)).concat(form);
 
 function holds(w: CompiledCondition, c: Candidate, tokens: Tokens, s: { tokStart: number; tokEnd: number }): boolean {
-  if (w.clitic && !w.clitic.has(c.clitic)) return false;
+  if (w.clitic && !w.clitic.has(c.firstForm.slice(0, c.prefixLen))) return false;
   if (w.withArticle !== undefined && w.withArticle !== c.withArticle) return false;
   if (w.prevAny) {
     const p = c.tokStart - 1;

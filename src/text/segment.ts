@@ -85,6 +85,7 @@ function isAbbreviationDot(tokens: Tokens, k: number): boolean {
 }
 
 function boilerplateLine(tokens: Tokens, a: number, b: number, lex: BoilerplateLexicon): { endsArticle: boolean } | null {
+  if (a >= b) return null;
   for (const line of lex.lines) {
     const n = line.tokens.length;
     if (b - a < n) continue;
@@ -108,7 +109,7 @@ function boilerplateLine(tokens: Tokens, a: number, b: number, lex: BoilerplateL
 function byline(tokens: Tokens, a: number, b: number, lex: BoilerplateLexicon): number {
   const limit = tokens.start[a]! + lex.bylineMaxLength;
   for (let k = a; k < b && tokens.start[k]! < limit; k++) {
-    if (tokens.norm[k] !== '(') continue;
+    if (tokens.kind[k] !== TokenKind.Punct || tokens.norm[k] !== '(') continue;
     for (const agency of lex.agencies) {
       let m = 0;
       while (m < agency.length && tokens.norm[k + 1 + m] === agency[m]) m++;
