@@ -61,15 +61,25 @@ const CLAUSE_BREAKS = new Set(['،', ',', '؛', ';', ':', '.', '"', '«', '»'])
 
 /** Negated (لم يلتق), cancelled (ألغى اللقاء) or only requested (دعا إلى وساطة) events, looked for back to the clause start. */
 function blocked(hit: TriggerHit, tokens: Tokens, from: number, lex: TriggerLexicon): boolean {
-  const forms = (k: number): string[] => readingsOf(tokens, k).map((d) => d.bare).concat(tokens.norm[k]!);
   for (let k = hit.tokStart - 1; k >= Math.max(from, hit.tokStart - 12); k--) {
     if (CLAUSE_BREAKS.has(tokens.norm[k]!)) break;
-    const f = forms(k);
-    if (k >= hit.tokStart - 2 && f.some((x) => lex.negators.has(x))) return true;
+    if (k >= hit.tokStart - 2 && anyForm(tokens, k, lex.negators)) return true;
     // "لوقف الحرب": a war being stopped did happen; a stopped meeting or support did not.
-    if (hit.def.type !== 'OPPOSES' && hit.def.type !== 'AT_WAR_WITH' && f.some((x) => lex.cancellers.has(x))) return true;
-    if (hit.def.type !== 'SUPPORTS' && hit.def.type !== 'OPPOSES' && f.some((x) => lex.requesters.has(x))) return true;
+    if (hit.def.type !== 'OPPOSES' && hit.def.type !== 'AT_WAR_WITH' && anyForm(tokens, k, lex.cancellers)) return true;
+    if (hit.def.type !== 'SUPPORTS' && hit.def.type !== 'OPPOSES' && anyForm(tokens, k, lex.requesters)) return true;
   }
+  return false;
+}
+
+/** Token k, or one of its readings without proclitics and article, is in `set`. */
+function anyForm(tokens: Tokens, k: number, set: ReadonlySet<string>): boolean {
+  return anyBare(tokens, k, set) || set.has(tokens.norm[k]!);
+}
+
+/** One of token k's readings (without proclitics and article) is in `set`. */
+function anyBare(tokens: Tokens, k: number, set: ReadonlySet<string>): boolean {
+  const rs = readingsOf(tokens, k);
+  for (let r = 0; r < rs.length; r++) if (set.has(rs[r]!.bare)) return true;
   return false;
 }
 
@@ -82,15 +92,11 @@ function asStates(doc: Doc, gaz: CompiledGazetteer, b: Binding): Binding {
 }
 
 function cueAfter(tokens: Tokens, hit: TriggerHit, to: number, cues: ReadonlySet<string>, window: number): boolean {
-  for (let k = hit.tokEnd; k < Math.min(to, hit.tokEnd + window); k++) {
-    if (readingsOf(tokens, k).some((d) => cues.has(d.bare))) return true;
-  }
+  for (let k = hit.tokEnd; k < Math.min(to, hit.tokEnd + window); k++) if (anyBare(tokens, k, cues)) return true;
   return false;
 }
 
 function nearCue(tokens: Tokens, hit: TriggerHit, from: number, to: number, cues: ReadonlySet<string>, window: number): boolean {
-  for (let k = Math.max(from, hit.tokStart - window); k < Math.min(to, hit.tokEnd + window); k++) {
-    if (readingsOf(tokens, k).some((d) => cues.has(d.bare))) return true;
-  }
+  for (let k = Math.max(from, hit.tokStart - window); k < Math.min(to, hit.tokEnd + window); k++) if (anyBare(tokens, k, cues)) return true;
   return false;
 }

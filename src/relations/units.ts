@@ -47,7 +47,8 @@ export function sentenceUnits(doc: Doc, si: number, tokens: Tokens, honorifics: 
   const make = (tokStart: number, tokEnd: number, spanStart: number, entities: string[], kind: Unit['kind']): Unit | null => {
     const type = doc.entities.get(entities[0]!)?.type;
     if (!type) return null;
-    let clitic = normalizeString(doc.text.slice(tokenOrigStart(tokStart), spanStart));
+    const tokenStart = tokenOrigStart(tokStart);
+    let clitic = spanStart > tokenStart ? normalizeString(doc.text.slice(tokenStart, spanStart)) : '';
     // Look through honorifics: "مع صاحب السمو الملكي الأمير محمد" is governed by مع; "والدكتور سلطان" is coordinated.
     let lead = tokStart;
     while (lead - 1 >= s.tokStart && honorifics.has(tokens.norm[lead - 1]!.replace(/^[وفبل]/, ''))) lead--;

@@ -166,6 +166,7 @@ function exactString(units: Uint16Array): string {
 
 /** Normalizes a short string (a gazetteer name or trigger) without keeping the map. */
 export function normalizeString(s: string): string {
+  if (s === '') return '';
   return normalize(s).text.replace(/\s+/g, ' ').trim();
 }
 
