@@ -2,13 +2,15 @@
 // batches of raw lines to W worker threads with bounded in-flight work, and prints one JSON line.
 //   node scripts/bench/run.mjs --bundle B --corpus F --docs N --workers W --pipeline P
 import { Worker } from 'node:worker_threads';
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 
 const { values: a } = parseArgs({
-  options: { bundle: { type: 'string' }, corpus: { type: 'string' }, docs: { type: 'string' }, workers: { type: 'string' }, pipeline: { type: 'string' }, batch: { type: 'string', default: '16' }, 'heap-mb': { type: 'string' } },
+  options: { bundle: { type: 'string' }, corpus: { type: 'string' }, docs: { type: 'string' }, workers: { type: 'string' }, pipeline: { type: 'string' }, batch: { type: 'string', default: '16' }, 'heap-mb': { type: 'string' }, mode: { type: 'string', default: 'thread' } },
 });
 const W = Number(a.workers), limit = Number(a.docs) > 0 ? Number(a.docs) : Infinity, BATCH = Number(a.batch);
 const workerUrl = new URL('./worker.mjs', import.meta.url);
@@ -18,8 +20,18 @@ const workers = await Promise.all(
   Array.from({ length: W }, () => new Promise((resolve, reject) => {
     // --heap-mb caps each worker's old generation (as extract --worker-memory does), to tell
     // retained memory from garbage V8 has not collected yet.
+    const data = { bundle: a.bundle, pipeline: a.pipeline };
+    if (a.mode === 'process') {
+      // A child process per worker (as `extract --workers process` does): V8 isolates in one process slow each other down.
+      const execArgv = a['heap-mb'] ? [`--max-old-space-size=${a['heap-mb']}`] : [];
+      const c = fork(fileURLToPath(workerUrl), [], { execArgv, serialization: 'advanced', env: { ...process.env, SHABAKA_BENCH_WORKER: JSON.stringify(data) } });
+      const w = { postMessage: (m) => c.send(m), on: (e, f) => c.on(e, f), once: (e, f) => c.once(e, f), terminate: async () => { c.kill('SIGKILL'); }, child: c };
+      c.once('error', reject);
+      c.once('message', (m) => resolve({ w, startupMs: m.startupMs, inFlight: 0 }));
+      return;
+    }
     const limits = a['heap-mb'] ? { resourceLimits: { maxOldGenerationSizeMb: Number(a['heap-mb']) } } : {};
-    const w = new Worker(workerUrl, { workerData: { bundle: a.bundle, pipeline: a.pipeline }, ...limits });
+    const w = new Worker(workerUrl, { workerData: data, ...limits });
     w.once('error', reject);
     w.once('message', (m) => resolve({ w, startupMs: m.startupMs, inFlight: 0 }));
   })),
@@ -66,20 +78,29 @@ if (batch.length) await send(batch);
 while (workers.some((s) => s.inFlight > 0)) await new Promise((r) => (waiting = r));
 const wallMs = performance.now() - t0; const elu = performance.eventLoopUtilization(elu0);
 const cpu = process.cpuUsage(cpu0);
-const cpuMs = (cpu.user + cpu.system) / 1000;
+let cpuMs = (cpu.user + cpu.system) / 1000;
 
 const stages = {};
+let childCpuMs = 0, childRssKb = 0;
 for (const s of workers) {
   const m = await new Promise((r) => { s.w.on('message', (x) => x.type === 'stages' && r(x)); s.w.postMessage({ type: 'finish' }); });
   for (const [k, v] of Object.entries(m.stages)) stages[k] = (stages[k] ?? 0) + v;
+  if (m.usage) {
+    // Whole-life CPU of the child (start-up included): a slight overestimate of the run's.
+    childCpuMs += (m.usage.userCPUTime + m.usage.systemCPUTime) / 1000;
+    childRssKb += m.usage.maxRSS;
+  }
 }
 await Promise.all(workers.map((s) => s.w.terminate()));
 const ru = process.resourceUsage();
+cpuMs += childCpuMs;
+// Processes: the sum of each one's peak (an upper bound of the peak of the sum).
+const peakRssKb = ru.maxRSS + childRssKb;
 process.stdout.write(`${JSON.stringify({
   workers: W, ...totals, wallMs, startupMs,
   mbPerS: totals.bytes / 1e6 / (wallMs / 1000), docsPerS: totals.docs / (wallMs / 1000),
   // CPU time of the whole process (all threads) over the same window: MB per CPU-second moves
   // less than wall time when other jobs share the machine.
   cpuMs, mbPerCpuS: totals.bytes / 1e6 / (cpuMs / 1000),
-  mainThreadBusy: elu.utilization, peakRssMb: ru.maxRSS / 1024, cpuUserMs: ru.userCPUTime / 1000, stagesMs: stages,
+  mainThreadBusy: elu.utilization, mode: a.mode, peakRssMb: peakRssKb / 1024, cpuUserMs: ru.userCPUTime / 1000, stagesMs: stages,
 })}\n`);

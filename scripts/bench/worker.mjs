@@ -1,9 +1,11 @@
 // A benchmark worker: builds the pipeline once, then turns batches of raw JSONL lines into
 // document graphs (serialized, as `extract` does) and reports counts, bytes and stage times.
-import { parentPort, workerData } from 'node:worker_threads';
+// Runs as a worker thread or as a child process (fork): the same messages either way.
+import { parentPort as threadPort, workerData } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
 
-const { bundle, pipeline: pipelineFile } = workerData;
+const parentPort = threadPort ?? { postMessage: (m) => process.send(m), on: (e, f) => process.on(e, f) };
+const { bundle, pipeline: pipelineFile } = threadPort ? workerData : JSON.parse(process.env.SHABAKA_BENCH_WORKER);
 const t0 = performance.now();
 const { buildPipeline } = await import(pathToFileURL(bundle).href);
 const p = buildPipeline(pipelineFile);
@@ -11,7 +13,8 @@ parentPort.postMessage({ type: 'ready', startupMs: performance.now() - t0 });
 
 parentPort.on('message', (m) => {
   if (m.type === 'finish') {
-    parentPort.postMessage({ type: 'stages', stages: p.stageTimes() });
+    // A child process reports its own CPU time and peak RSS (a thread's are the parent's).
+    parentPort.postMessage({ type: 'stages', stages: p.stageTimes(), usage: threadPort ? null : process.resourceUsage() });
     return;
   }
   let docs = 0, bytes = 0, outBytes = 0, failed = 0;

@@ -32,6 +32,19 @@ export function defineTitleFeatures(features: FormFeatures, gaz: CompiledGazette
   };
 }
 
+/** The honorific phrase starting at token i, if any. (Not a closure in the caller's loop: see honorificNames.) */
+function honorificAt(rules: NameRules, tokens: Tokens, i: number): readonly string[] | undefined {
+  const form = honorificForm(tokens.norm[i]!);
+  if (!rules.honorificStarts.has(form)) return undefined;
+  for (const p of rules.honorifics) {
+    if (p[0] !== form) continue;
+    let ok = true;
+    for (let k = 1; k < p.length && ok; k++) ok = tokens.norm[i + k] === p[k];
+    if (ok) return p;
+  }
+  return undefined;
+}
+
 /** "والسفير" is looked up as "السفير". */
 const honorificForm = (raw: string): string => (raw.charCodeAt(0) === 0x648 && raw.startsWith('وال') ? raw.slice(1) : raw);
 
@@ -159,12 +172,12 @@ function honorificNames(doc: Doc, gaz: CompiledGazetteer, rules: NameRules, toke
   const taken = new Uint8Array(tokens.count);
   for (const m of doc.mentions) taken.fill(1, m.tokStart, m.tokEnd);
   for (const r of doc.roles) taken.fill(1, r.titleTokStart, r.unitTokEnd);
-  doc.sentences!.forEach((s, si) => {
+  const sentences = doc.sentences!;
+  for (let si = 0; si < sentences.length; si++) {
+    const s = sentences[si]!;
     for (let i = s.tokStart; i < s.tokEnd; i++) {
       if (taken[i] || !mayHave(tokens, i, bit)) continue;
-      const form = honorificForm(tokens.norm[i]!);
-      if (!rules.honorificStarts.has(form)) continue;
-      const h = rules.honorifics.find((p) => p[0] === form && p.every((w, k) => k === 0 || tokens.norm[i + k] === w));
+      const h = honorificAt(rules, tokens, i);
       if (!h) continue;
       const p = i + h.length;
       if (p >= s.tokEnd || taken[p] || startAt.has(p)) continue;
@@ -175,7 +188,7 @@ function honorificNames(doc: Doc, gaz: CompiledGazetteer, rules: NameRules, toke
       startAt.set(m.tokStart, m);
       i = named.tokEnd - 1;
     }
-  });
+  }
 }
 
 /** "رئيس مجلس الوزراء وزير الخارجية القطري محمد …": a title followed by another title holds the same person. */

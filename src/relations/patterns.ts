@@ -50,36 +50,60 @@ function chainBackward(units: readonly Unit[], i: number): Unit[] {
 const ids = (us: readonly Unit[]): string[] => [...new Set(us.flatMap((u) => u.entities))];
 
 /** The actors after a preposition found within `window` tokens after `from` (one descriptor word may intervene: بين دولة قطر). */
+// Hot loops below use plain loops, not closures over the position: a closure capturing a loop
+// variable makes V8 allocate a fresh context on every iteration.
 function afterWord(ctx: PatternContext, words: readonly string[], from: number, window: number): Unit[] {
   const { tokens, sentence, units } = ctx;
   const end = Math.min(sentence.tokEnd, from + window);
   for (let p = from; p < end; p++) {
-    if (ctx.hits.some((h) => h.tokStart === p && h !== ctx.hit && h.def.type !== ctx.hit.def.type)) return [];
-    const forms = readingsOf(tokens, p).map((d) => d.bare);
-    const isWord = words.some((w) => forms.includes(w));
-    const i = units.findIndex((u) => u.tokStart >= p && u.prep !== null && words.includes(u.prep) && u.tokStart <= p + 5);
+    if (otherHitAt(ctx, p)) return [];
+    const isWord = bareIn(tokens, p, words);
+    let i = -1;
+    for (let k = 0; k < units.length && i < 0; k++) {
+      const u = units[k]!;
+      if (u.tokStart >= p && u.prep !== null && words.includes(u.prep) && u.tokStart <= p + 5) i = k;
+    }
     if (i >= 0 && (isWord || units[i]!.tokStart === p)) return chainForward(units, i);
     if (isWord) {
-      const j = units.findIndex((u) => u.tokStart === p + 2 && u.kind !== 'nisba');
-      if (j >= 0) return chainForward(units, j);
+      for (let j = 0; j < units.length; j++) if (units[j]!.tokStart === p + 2 && units[j]!.kind !== 'nisba') return chainForward(units, j);
       return [];
     }
   }
   return [];
 }
 
+/** Another trigger, of another relation type, starts at p. */
+function otherHitAt(ctx: PatternContext, p: number): boolean {
+  for (const h of ctx.hits) if (h.tokStart === p && h !== ctx.hit && h.def.type !== ctx.hit.def.type) return true;
+  return false;
+}
+
+/** A reading of token p (without proclitics and article) is one of `words`. */
+function bareIn(tokens: Tokens, p: number, words: readonly string[]): boolean {
+  const rs = readingsOf(tokens, p);
+  for (let r = 0; r < rs.length; r++) if (words.includes(rs[r]!.bare)) return true;
+  return false;
+}
+
+/** Token p is `word`, or has a reading (without proclitics and article) that is. */
+function formIs(tokens: Tokens, p: number, word: string): boolean {
+  const rs = readingsOf(tokens, p);
+  for (let r = 0; r < rs.length; r++) if (rs[r]!.bare === word) return true;
+  return tokens.norm[p] === word;
+}
+
 /** The chain of units right after one of `markers` (one- or two-word phrases) found within `window` tokens. */
 function afterMarker(ctx: PatternContext, markers: readonly string[], from: number, window: number): Unit[] {
   const { tokens, sentence, units } = ctx;
+  const phrases = markers.map((m) => m.split(' '));
   for (let p = from; p < Math.min(sentence.tokEnd, from + window); p++) {
-    for (const m of markers) {
-      const words = m.split(' ');
+    for (const words of phrases) {
       let ok = true;
-      for (let k = 0; k < words.length && ok; k++) ok = readingsOf(tokens, p + k).some((d) => d.bare === words[k]) || tokens.norm[p + k] === words[k];
+      for (let k = 0; k < words.length && ok; k++) ok = formIs(tokens, p + k, words[k]!);
       if (!ok) continue;
       const after = p + words.length;
-      const i = units.findIndex((u) => u.tokStart >= after && u.tokStart <= after + 1);
-      return i >= 0 ? chainForward(units, i) : [];
+      for (let i = 0; i < units.length; i++) if (units[i]!.tokStart >= after && units[i]!.tokStart <= after + 1) return chainForward(units, i);
+      return [];
     }
   }
   return [];

@@ -78,6 +78,15 @@ export const triggerStartTest =
     formStarts(lex, readings).length > 0;
 
 /** `bit`: the bit of triggerStartTest's feature (0: every token is tried). */
+/** The hits of a trie node's triggers over [i, j); with an attached pronoun, only triggers that take one. */
+// A function of its own: a closure in findTriggers' loop would capture the position and make V8
+// allocate a context per token.
+function hitsAt(node: TriggerNode, i: number, j: number, prefixLen: number, suffixed: boolean, future: boolean): TriggerHit[] {
+  const out: TriggerHit[] = [];
+  for (const def of node.items) if (!suffixed || def.suffixes) out.push({ def, tokStart: i, tokEnd: j, prefixLen, suffixed, future });
+  return out;
+}
+
 export function findTriggers(lex: TriggerLexicon, tokens: Tokens, from: number, to: number, bit = 0): TriggerHit[] {
   const hits: TriggerHit[] = [];
   for (let i = from; i < to; i++) {
@@ -92,8 +101,8 @@ export function findTriggers(lex: TriggerLexicon, tokens: Tokens, from: number, 
         let j = i + 1;
         while (node) {
           if (node.items.length && (!best.length || j > best[0]!.tokEnd)) {
-            const defs = suffixed ? node.items.filter((def) => def.suffixes) : node.items;
-            if (defs.length) best = defs.map((def) => ({ def, tokStart: i, tokEnd: j, prefixLen: d.prefixLen, suffixed, future }));
+            const found = hitsAt(node, i, j, d.prefixLen, suffixed, future);
+            if (found.length) best = found;
           }
           if (j >= to) break;
           node = node.next.get(lookupFormWithoutArticle(tokens, j));

@@ -14,8 +14,6 @@ export interface Tokens {
   readonly kind: Uint8Array;
   /** Normalized form of each token. */
   readonly norm: readonly string[];
-  /** Proclitic/article readings of each token (when tokenized with a vocabulary; see readingsOf). */
-  readings?: readonly (readonly Decomposition[])[];
   /** The vocabulary entry of each token (when tokenized with a vocabulary): per-form memos. */
   entries?: readonly FormEntry[];
   /** The form-feature bits of each token (when tokenized with a vocabulary; see FormFeatures). */
@@ -32,7 +30,7 @@ export function mayHave(tokens: Tokens, i: number, bit: number): boolean {
 }
 
 /** The readings of token i: precomputed when the text stage set them, else computed now. */
-export const readingsOf = (tokens: Tokens, i: number): readonly Decomposition[] => tokens.readings?.[i] ?? decompose(tokens.norm[i] ?? '');
+export const readingsOf = (tokens: Tokens, i: number): readonly Decomposition[] => tokens.entries?.[i]?.readings ?? decompose(tokens.norm[i] ?? '');
 
 /**
  * What `owner` derives from token i's form alone (its readings and form): computed once per form
@@ -56,7 +54,7 @@ export const lookupForm = (tokens: Tokens, i: number): string => tokens.norm[i]!
 export function lookupFormWithoutArticle(tokens: Tokens, i: number): string {
   const t = tokens.norm[i]!;
   if (!(t.startsWith('ال') && t.length >= 4)) return t;
-  const d = tokens.readings?.[i]?.[0];
+  const d = tokens.entries?.[i]?.readings[0];
   return d && d.prefixLen === 0 && d.hasAl ? d.bare : t.slice(2);
 }
 
@@ -105,7 +103,6 @@ export function tokenize(norm: Normalized, vocab?: Vocabulary): Tokens {
   let flags = vocab ? new Uint32Array(cap) : undefined;
   const forms: string[] = [];
   const entries: FormEntry[] = [];
-  const readings: (readonly Decomposition[])[] = [];
   let count = 0;
   let i = 0;
   // One loop, no closure: each token's hash is computed while its units are read.
@@ -158,7 +155,6 @@ export function tokenize(norm: Normalized, vocab?: Vocabulary): Tokens {
       const entry = vocab.intern(t, s, e, h | 0, k === TokenKind.ArabicWord);
       flags![count] = entry.flags;
       entries.push(entry);
-      readings.push(entry.readings);
       forms.push(entry.form);
     } else {
       forms.push(unitsString(t, s, e));
@@ -166,7 +162,7 @@ export function tokenize(norm: Normalized, vocab?: Vocabulary): Tokens {
     count++;
   }
   const base = { count, start: start.subarray(0, count), end: end.subarray(0, count), kind: kind.subarray(0, count), norm: forms };
-  return vocab ? { ...base, readings, entries, flags: flags!.subarray(0, count) } : base;
+  return vocab ? { ...base, entries, flags: flags!.subarray(0, count) } : base;
 }
 
 /**
