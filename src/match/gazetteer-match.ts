@@ -106,12 +106,12 @@ function walk(gaz: CompiledGazetteer, tokens: Tokens, out: Candidate[], first: T
   while (node) {
     const items = node.items;
     if (items.length) {
-      // An alias listed with ال (الناتو) is also written without it (ناتو) when that is no common word.
-      let records: NameRecord[] | null = null;
-      for (const r of items) {
-        if (!r.hasAl || hasAl || (r.kind === 'alias' && r.trueArticle && j === i + 1 && !gaz.commonWords.has(bare))) (records ??= []).push(r);
-      }
-      if (records) {
+      const single = j === i + 1;
+      // Most often every record fits: the node's own array is used, no new one made.
+      let all = true;
+      for (let k = 0; k < items.length && all; k++) all = fits(gaz, items[k]!, hasAl, single, bare);
+      const records: readonly NameRecord[] = all ? items : items.filter((r) => fits(gaz, r, hasAl, single, bare));
+      if (records.length) {
         // Every record of a node has the node's path: no string is built per candidate.
         out.push({ tokStart: i, tokEnd: j, prefixLen, sentence: si, records, bareForm: j === i + 1 ? bare : items[0]!.path, firstForm: tokens.norm[i]!, withArticle: hasAl });
       }
@@ -120,6 +120,11 @@ function walk(gaz: CompiledGazetteer, tokens: Tokens, out: Candidate[], first: T
     node = node.next.get(lookupForm(tokens, j));
     j++;
   }
+}
+
+/** A name listed with ال needs it in the text, but an alias listed with ال (الناتو) is also written without it (ناتو) when that is no common word. */
+function fits(gaz: CompiledGazetteer, r: NameRecord, hasAl: boolean, single: boolean, bare: string): boolean {
+  return !r.hasAl || hasAl || (r.kind === 'alias' && r.trueArticle && single && !gaz.commonWords.has(bare));
 }
 
 export function addEntity(doc: Doc, gaz: CompiledGazetteer, index: number): EntityRecord {

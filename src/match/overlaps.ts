@@ -11,7 +11,15 @@ export interface SpanCandidate {
   readonly rank?: number;
 }
 
-export function selectLongest<T extends SpanCandidate>(cands: readonly T[], taken: Set<number> = new Set()): T[] {
+export function selectLongest<T extends SpanCandidate>(cands: readonly T[]): T[] {
+  if (cands.length <= 1) return cands.slice();
+  // Token marks over the candidates' range (a typed array: no hashing per token).
+  let lo = Infinity, hi = 0;
+  for (const c of cands) {
+    if (c.tokStart < lo) lo = c.tokStart;
+    if (c.tokEnd > hi) hi = c.tokEnd;
+  }
+  const taken = new Uint8Array(hi - lo);
   const order = cands.slice().sort(
     (a, b) =>
       b.tokEnd - b.tokStart - (a.tokEnd - a.tokStart) ||
@@ -22,9 +30,9 @@ export function selectLongest<T extends SpanCandidate>(cands: readonly T[], take
   const kept: T[] = [];
   for (const c of order) {
     let free = true;
-    for (let k = c.tokStart; k < c.tokEnd && free; k++) free = !taken.has(k);
+    for (let k = c.tokStart; k < c.tokEnd && free; k++) free = taken[k - lo] === 0;
     if (!free) continue;
-    for (let k = c.tokStart; k < c.tokEnd; k++) taken.add(k);
+    taken.fill(1, c.tokStart - lo, c.tokEnd - lo);
     kept.push(c);
   }
   return kept.sort((a, b) => a.tokStart - b.tokStart);
