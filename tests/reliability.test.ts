@@ -190,13 +190,15 @@ function fakeRun(dir: string, texts: string[], extra: Partial<BatchOptions> = {}
 const texts = (n: number): string[] => Array.from({ length: n }, (_, i) => `خبر رقم ${i} عن قطر ومصر ${i % 3 ? 'والأردن' : ''}`);
 
 describe('faults', () => {
-  it('a crashed worker: its document is retried once, then marked failed; a hung one times out', async () => {
+  // Each worker is sent several documents ahead: those queued behind a crash or a hang are sent
+  // again without using an attempt, with one worker as with two.
+  it.each([1, 2])('a crashed worker: its document is retried once, then marked failed; a hung one times out (%i workers)', async (concurrency) => {
     const dir = tmp();
     const t = texts(12);
     t[2] = 'CRASH_ONCE قطر';
     t[5] = 'CRASH_ALWAYS مصر';
     t[8] = 'HANG الأردن';
-    expect(await fakeRun(dir, t, { documentTimeoutMs: 300 })).toBe(1);
+    expect(await fakeRun(dir, t, { documentTimeoutMs: 300, concurrency })).toBe(1);
     const m = JSON.parse(readFileSync(join(dir, 'out', 'manifest.json'), 'utf8')) as { documents: { id: string; status: string; reason?: string }[] };
     expect(m.documents.map((d) => d.id)).toEqual(t.map((_, i) => `d${i}`));
     expect(m.documents[2]).toMatchObject({ status: 'ok' });

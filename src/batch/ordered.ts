@@ -18,8 +18,10 @@ export interface OrderedOptions {
 }
 
 export async function processInOrder(records: AsyncIterable<InputRecord>, pool: WorkerPool, o: OrderedOptions): Promise<void> {
-  const queue = new PQueue({ concurrency: o.concurrency });
-  const window = Math.max(4, o.concurrency * 8);
+  // As many documents in flight as the pool takes at once (each worker is sent a few ahead).
+  const inFlight = Math.max(o.concurrency, pool.capacity);
+  const queue = new PQueue({ concurrency: inFlight });
+  const window = Math.max(4, inFlight * 4);
   const pending: { rec: InputRecord; out: Promise<Outcome> }[] = [];
   const seen = new Set<string>();
   const skip = o.skip ?? 0;

@@ -1,7 +1,9 @@
-// A pool of extraction workers (worker_threads). Each worker builds the pipeline once. A worker
-// that crashes (uncaught error, out of memory, exit) or runs past the per-document time limit is
-// replaced; its document is retried once on a fresh worker, then marked failed. Configuration
-// errors and gazetteers that change under a running batch stop the pool (PoolError).
+// A pool of extraction workers (worker_threads). Each worker builds the pipeline once and is sent
+// a few documents ahead (`depth`), so it never waits for the main thread between documents. A
+// worker that crashes (uncaught error, out of memory, exit) or runs past the per-document time
+// limit is replaced; the document it was working on is retried once on a fresh worker, then marked
+// failed, and the documents queued behind it are sent again without counting an attempt.
+// Configuration errors and gazetteers that change under a running batch stop the pool (PoolError).
 import { Worker } from 'node:worker_threads';
 import type { OkRecord, Outcome } from './record.js';
 import type { FromWorker, PipelineInfo, ToWorker, WorkerData } from './worker-protocol.js';
@@ -16,6 +18,8 @@ export interface PoolOptions {
   documentTimeoutMs?: number;
   /** Heap limit of each worker in MB: a runaway document crashes its worker, not the run. @default 1024 */
   workerMemoryMb?: number;
+  /** Documents sent to a worker before it has answered the first. @default 4 */
+  depth?: number;
 }
 
 /** The pool cannot go on: bad configuration (exit 2) or a worker that cannot start. */
@@ -30,25 +34,30 @@ export class PoolError extends Error {
 }
 
 class WorkerCrash extends Error {}
+/** The worker died before it reached this document: send it again (no attempt used). */
+class Requeue extends Error {}
 
 interface Task {
   resolve(o: Outcome): void;
   reject(e: Error): void;
-  timer: NodeJS.Timeout;
+  timer: NodeJS.Timeout | undefined;
   timedOut: boolean;
 }
 
 interface Slot {
   worker: Worker;
   ready: boolean;
-  task: Task | undefined;
+  alive: boolean;
+  /** Documents sent, in the order the worker handles them: the first is the one it is working on. */
+  tasks: Task[];
+  /** Places promised by acquire to a document not yet sent. */
+  reserved: number;
 }
 
 const sameInfo = (a: PipelineInfo, b: PipelineInfo): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 export class WorkerPool {
   private info_: PipelineInfo | undefined;
-  private readonly idle: Slot[] = [];
   private readonly waiters: { resolve(s: Slot): void; reject(e: Error): void }[] = [];
   private readonly slots = new Set<Slot>();
   private failure: PoolError | undefined;
@@ -65,6 +74,7 @@ export class WorkerPool {
       workerUrl: o.workerUrl ?? new URL('./worker.js', import.meta.url),
       documentTimeoutMs: o.documentTimeoutMs ?? 120_000,
       workerMemoryMb: o.workerMemoryMb ?? 1024,
+      depth: Math.max(1, o.depth ?? 4),
     });
     try {
       const infos = await Promise.all(Array.from({ length: o.size }, () => pool.spawn()));
@@ -82,6 +92,11 @@ export class WorkerPool {
     return this.info_!;
   }
 
+  /** Documents the pool takes at once (workers × depth): how many a caller should keep in flight. */
+  get capacity(): number {
+    return this.o.size * this.o.depth;
+  }
+
   /** Runs one document; never rejects for a crash (the outcome says failed), only when the pool stops. */
   async run(rec: OkRecord): Promise<Outcome> {
     for (let attempt = 1; ; attempt++) {
@@ -89,6 +104,10 @@ export class WorkerPool {
       try {
         return await this.exec(slot, rec);
       } catch (e) {
+        if (e instanceof Requeue) {
+          attempt--;
+          continue;
+        }
         if (!(e instanceof WorkerCrash)) throw e;
         if (attempt >= 2) {
           return { entry: { id: rec.doc.id, input: rec.input, status: 'failed', reason: `worker crashed twice on this document (last: ${e.message})` } };
@@ -103,33 +122,53 @@ export class WorkerPool {
   }
 
   private exec(slot: Slot, rec: OkRecord): Promise<Outcome> {
+    slot.reserved--;
+    if (!slot.alive) return Promise.reject(new Requeue());
     return new Promise<Outcome>((resolve, reject) => {
-      const task: Task = {
-        resolve,
-        reject,
-        timedOut: false,
-        timer: setTimeout(() => {
-          task.timedOut = true;
-          void slot.worker.terminate();
-        }, this.o.documentTimeoutMs),
-      };
-      task.timer.unref();
-      slot.task = task;
+      const task: Task = { resolve, reject, timedOut: false, timer: undefined };
+      slot.tasks.push(task);
+      if (slot.tasks.length === 1) this.startClock(slot, task);
       slot.worker.postMessage({ type: 'doc', rec } satisfies ToWorker);
     });
   }
 
+  /** The time limit runs from when the worker reaches the document (the one before it answered). */
+  private startClock(slot: Slot, task: Task): void {
+    task.timer = setTimeout(() => {
+      task.timedOut = true;
+      void slot.worker.terminate();
+    }, this.o.documentTimeoutMs);
+    task.timer.unref();
+  }
+
+  /** The least busy live worker with room, if any. */
+  private free(): Slot | undefined {
+    let best: Slot | undefined;
+    for (const s of this.slots) {
+      const load = s.tasks.length + s.reserved;
+      if (s.ready && s.alive && load < this.o.depth && (!best || load < best.tasks.length + best.reserved)) best = s;
+    }
+    return best;
+  }
+
   private acquire(): Promise<Slot> {
     if (this.failure) return Promise.reject(this.failure);
-    const s = this.idle.pop();
-    if (s) return Promise.resolve(s);
+    const s = this.free();
+    if (s) {
+      s.reserved++;
+      return Promise.resolve(s);
+    }
     return new Promise((resolve, reject) => this.waiters.push({ resolve, reject }));
   }
 
-  private release(slot: Slot): void {
-    const w = this.waiters.shift();
-    if (w) w.resolve(slot);
-    else this.idle.push(slot);
+  /** Hands free places to waiting documents. */
+  private wake(): void {
+    while (this.waiters.length) {
+      const s = this.free();
+      if (!s) return;
+      s.reserved++;
+      this.waiters.shift()!.resolve(s);
+    }
   }
 
   private fail(e: PoolError): void {
@@ -143,7 +182,7 @@ export class WorkerPool {
         workerData: { pipelineFile: this.o.pipelineFile } satisfies WorkerData,
         resourceLimits: { maxOldGenerationSizeMb: this.o.workerMemoryMb },
       });
-      const slot: Slot = { worker, ready: false, task: undefined };
+      const slot: Slot = { worker, ready: false, alive: true, tasks: [], reserved: 0 };
       this.slots.add(slot);
       let lastError: Error | undefined;
       worker.on('message', (m: FromWorker) => {
@@ -155,29 +194,30 @@ export class WorkerPool {
             this.fail(new PoolError('the gazetteers or the pipeline changed during the run (a restarted worker loaded different files); resume when they are settled', false));
             return;
           }
-          this.release(slot);
+          this.wake();
         } else if (m.type === 'fatal') {
           const err = new PoolError(m.message, m.config);
           reject(err);
           this.fail(err);
         } else {
-          const t = slot.task;
+          const t = slot.tasks.shift();
           if (!t) return;
-          slot.task = undefined;
           clearTimeout(t.timer);
-          this.release(slot);
+          const next = slot.tasks[0];
+          if (next) this.startClock(slot, next);
           const out: Outcome = { entry: m.entry };
           if (m.line !== undefined) out.line = m.line;
+          if (m.summary !== undefined) out.summary = m.summary;
           t.resolve(out);
+          this.wake();
         }
       });
       worker.on('error', (e) => {
         lastError = e;
       });
       worker.on('exit', (code) => {
+        slot.alive = false;
         this.slots.delete(slot);
-        const i = this.idle.indexOf(slot);
-        if (i >= 0) this.idle.splice(i, 1);
         if (this.closing) return;
         if (!slot.ready) {
           const err = new PoolError(`a worker stopped while starting: ${lastError?.message ?? `exit code ${code}`}`, false);
@@ -187,13 +227,13 @@ export class WorkerPool {
         }
         this.crashes++;
         this.spawn().catch((e: unknown) => this.fail(e instanceof PoolError ? e : new PoolError(String(e), false)));
-        const t = slot.task;
+        const [t, ...behind] = slot.tasks.splice(0);
         if (t) {
           clearTimeout(t.timer);
-          slot.task = undefined;
           const why = t.timedOut ? `timed out after ${this.o.documentTimeoutMs / 1000} s` : lastError ? `${lastError.name}: ${lastError.message}` : `worker exited with code ${code}`;
           t.reject(new WorkerCrash(why));
         }
+        for (const b of behind) b.reject(new Requeue());
       });
     });
   }
