@@ -43,7 +43,7 @@ const TYPE_RANK = { COUNTRY: 0, ORGANIZATION: 1, LOCATION: 2, PERSON: 3 } as con
 export const nameStartTest =
   (gaz: CompiledGazetteer): FormTest =>
   (readings, form) =>
-    readings.length ? startsOf(gaz, readings).length > 0 : gaz.root.has(form);
+    readings.length ? readings.some((d) => gaz.root.has(d.bare)) : gaz.root.has(form);
 
 /** `starts`: the bit of nameStartTest's feature, to skip tokens no name starts at (0: try every token). */
 export function matchGazetteer(doc: Doc, gaz: CompiledGazetteer, starts = 0): void {

@@ -26,7 +26,7 @@ const NO_FEATURES: TitleFeatures = { title: 0, organizationHead: 0, honorific: 0
 /** Defines the stage's form features: a title, an organization's head word, an honorific may start here. */
 export function defineTitleFeatures(features: FormFeatures, gaz: CompiledGazetteer, rules: NameRules): TitleFeatures {
   return {
-    title: features.define('title-start', (readings) => titleStarts(gaz.roleRoot, readings).length > 0),
+    title: features.define('title-start', (readings) => readings.some((d) => gaz.roleRoot.has(d.bare))),
     organizationHead: features.define('organization-head', (readings) => readings.some((d) => rules.organizationHeads.has(d.bare))),
     honorific: features.define('honorific-start', (_r, form) => rules.honorificStarts.has(honorificForm(form))),
   };

@@ -62,16 +62,27 @@ const reading = (prefixLen: number, bare: string, hasAl: boolean): Decomposition
 /** Every reading of a normalized Arabic token as proclitics + (ال) + stem, fewest proclitics first. */
 export function decompose(token: string): Decomposition[] {
   const out: Decomposition[] = [];
-  for (const p of PREFIXES) {
-    if (!token.startsWith(p)) continue;
-    const rem = token.slice(p.length);
-    if (rem.length < 2) continue;
-    if (rem.startsWith('ال') && rem.length >= 4) out.push(reading(p.length, rem.slice(2), true));
-    // ل + ال is written لل: للأمم = ل + الأمم; the span starts after the first ل.
-    if (p.endsWith('ل') && rem.startsWith('ل') && rem.length >= 3 && !rem.startsWith('ال')) {
-      out.push(reading(p.length, rem.slice(1), true));
-    }
-    out.push(reading(p.length, rem, false));
+  // The prefixes of PREFIXES that can match are '' and those spelled by the token's first one or
+  // two letters, in that order: only they are tried (the same readings, in PREFIXES' order).
+  addReadings(out, token, 0);
+  if (token.length > 1 && SINGLE.has(token.charCodeAt(0))) {
+    addReadings(out, token, 1);
+    if (token.length > 2 && PAIRS.has(token.slice(0, 2))) addReadings(out, token, 2);
   }
   return out;
+}
+
+const SINGLE = new Set(PREFIXES.filter((p) => p.length === 1).map((p) => p.charCodeAt(0)));
+const PAIRS = new Set(PREFIXES.filter((p) => p.length === 2));
+const LAM = 0x0644;
+
+/** The readings of token after its first `n` letters, a proclitic of PREFIXES. */
+function addReadings(out: Decomposition[], token: string, n: number): void {
+  const rem = token.slice(n);
+  if (rem.length < 2) return;
+  const al = rem.startsWith('ال');
+  if (al && rem.length >= 4) out.push(reading(n, rem.slice(2), true));
+  // ل + ال is written لل: للأمم = ل + الأمم; the span starts after the first ل.
+  if (n > 0 && token.charCodeAt(n - 1) === LAM && rem.charCodeAt(0) === LAM && rem.length >= 3 && !al) out.push(reading(n, rem.slice(1), true));
+  out.push(reading(n, rem, false));
 }
