@@ -7,6 +7,7 @@ import { need } from '../doc.js';
 import { decompose, type Decomposition } from '../text/clitics.js';
 import { toOriginal } from '../text/normalize.js';
 import type { FormTest } from '../text/form-features.js';
+import { continuationKeys } from '../util/trie.js';
 import { lookupForm, mayHave, perForm, TokenKind, type Tokens } from '../text/tokenize.js';
 import { selectLongest, type SpanCandidate } from './overlaps.js';
 
@@ -45,8 +46,22 @@ export const nameStartTest =
   (readings, form) =>
     readings.length ? readings.some((d) => gaz.root.has(d.bare)) : gaz.root.has(form);
 
-/** `starts`: the bit of nameStartTest's feature, to skip tokens no name starts at (0: try every token). */
-export function matchGazetteer(doc: Doc, gaz: CompiledGazetteer, starts = 0): void {
+/** The form feature "a name of the gazetteer may go on with this word". */
+export const nameContinuationTest = (gaz: CompiledGazetteer): FormTest => {
+  const keys = continuationKeys(gaz.root);
+  return (_readings, form) => keys.has(form);
+};
+
+/** Form-feature bits of the matcher (0: not known, every token is tried). */
+export interface NameFeatures {
+  /** A name may start at the token (nameStartTest). */
+  readonly start: number;
+  /** A name may go on with the token (nameContinuationTest). */
+  readonly continuation: number;
+}
+const NO_FEATURES: NameFeatures = { start: 0, continuation: 0 };
+
+export function matchGazetteer(doc: Doc, gaz: CompiledGazetteer, bits: NameFeatures = NO_FEATURES): void {
   const tokens = need(doc, 'tokens', 'gazetteer');
   const sentences = need(doc, 'sentences', 'gazetteer');
   const norm = need(doc, 'norm', 'gazetteer');
@@ -55,16 +70,16 @@ export function matchGazetteer(doc: Doc, gaz: CompiledGazetteer, starts = 0): vo
   for (let si = 0; si < sentences.length; si++) {
     const s = sentences[si]!;
     for (let i = s.tokStart; i < s.tokEnd; i++) {
-      if (!mayHave(tokens, i, starts)) continue;
+      if (!mayHave(tokens, i, bits.start)) continue;
       const kind = tokens.kind[i];
       if (kind === TokenKind.LatinWord) {
         const form = tokens.norm[i]!;
-        walk(gaz, tokens, candidates, gaz.root.get(form), form, 0, false, i, si, s.tokEnd);
+        walk(gaz, tokens, candidates, gaz.root.get(form), form, 0, false, i, si, s.tokEnd, bits.continuation);
       } else if (kind === TokenKind.ArabicWord) {
         const first = perForm(tokens, i, gaz, startsOf);
         for (let k = 0; k < first.length; k++) {
           const { d, node } = first[k]!;
-          walk(gaz, tokens, candidates, node, d.bare, d.prefixLen, d.hasAl, i, si, s.tokEnd);
+          walk(gaz, tokens, candidates, node, d.bare, d.prefixLen, d.hasAl, i, si, s.tokEnd, bits.continuation);
         }
       }
     }
@@ -100,7 +115,7 @@ export function matchGazetteer(doc: Doc, gaz: CompiledGazetteer, starts = 0): vo
 }
 
 /** Follows the name trie from `first`, the node of token i read as `bare` (proclitics and article stripped), adding a candidate at every node that holds names. */
-function walk(gaz: CompiledGazetteer, tokens: Tokens, out: Candidate[], first: TrieNode | undefined, bare: string, prefixLen: number, hasAl: boolean, i: number, si: number, sentenceEnd: number): void {
+function walk(gaz: CompiledGazetteer, tokens: Tokens, out: Candidate[], first: TrieNode | undefined, bare: string, prefixLen: number, hasAl: boolean, i: number, si: number, sentenceEnd: number, continuation: number): void {
   let node = first;
   let j = i + 1;
   while (node) {
@@ -116,7 +131,8 @@ function walk(gaz: CompiledGazetteer, tokens: Tokens, out: Candidate[], first: T
         out.push({ tokStart: i, tokEnd: j, prefixLen, sentence: si, records, bareForm: j === i + 1 ? bare : items[0]!.path, firstForm: tokens.norm[i]!, withArticle: hasAl });
       }
     }
-    if (j >= sentenceEnd) break;
+    // Most names stop here: a word that goes on no name is known without a lookup.
+    if (j >= sentenceEnd || !mayHave(tokens, j, continuation)) break;
     node = node.next.get(lookupForm(tokens, j));
     j++;
   }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Doc } from '../doc.js';
 import { need } from '../doc.js';
 import { referenceTest, resolveCoreference } from '../coref/resolve.js';
-import { matchGazetteer, nameStartTest } from '../match/gazetteer-match.js';
+import { matchGazetteer, nameContinuationTest, nameStartTest } from '../match/gazetteer-match.js';
 import { defineTitleFeatures, findTitles } from '../match/titles.js';
 import { extractRelations } from '../relations/extract.js';
 import { triggerStartTest } from '../relations/triggers.js';
@@ -42,8 +42,11 @@ export function registerStages(): ReadonlyMap<string, StageFactory> {
       assigns: ['mentions'],
       options: NoOptions,
       create: (_o, res, ctx) => {
-        const starts = ctx.features.define('name-start', nameStartTest(res.gazetteer));
-        return (doc: Doc) => matchGazetteer(doc, res.gazetteer, starts);
+        const bits = {
+          start: ctx.features.define('name-start', nameStartTest(res.gazetteer)),
+          continuation: ctx.features.define('name-continuation', nameContinuationTest(res.gazetteer)),
+        };
+        return (doc: Doc) => matchGazetteer(doc, res.gazetteer, bits);
       },
     },
     {

@@ -7,6 +7,19 @@ export interface Node<T> {
 
 export const newNode = <T>(): Node<T> => ({ next: new Map(), items: [] });
 
+/** Every key below the first level of a trie: the words that can continue a phrase. */
+export function continuationKeys<T>(root: ReadonlyMap<string, Node<T>>): Set<string> {
+  const out = new Set<string>();
+  const stack = [...root.values()];
+  for (let n = stack.pop(); n; n = stack.pop()) {
+    for (const [k, child] of n.next) {
+      out.add(k);
+      stack.push(child);
+    }
+  }
+  return out;
+}
+
 /** The node at the end of `path` under `root`, created as needed. */
 export function pathNode<T>(root: Map<string, Node<T>>, path: readonly string[]): Node<T> {
   let node = root.get(path[0]!);
