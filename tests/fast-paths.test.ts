@@ -8,7 +8,8 @@ import { decompose, recall, remember } from '../src/text/clitics.js';
 import { normalize } from '../src/text/normalize.js';
 import { lookupForm, lookupFormWithoutArticle, readingsOf, tokenForms, tokenize, TokenKind } from '../src/text/tokenize.js';
 import { Vocabulary } from '../src/text/vocabulary.js';
-import { pipeline } from './helpers.js';
+import { buildPipeline } from '../src/pipeline/runner.js';
+import { devDocs, pipeline, PIPELINE_FILE } from './helpers.js';
 
 const surrogates = (s: string): string => Array.from({ length: s.length }, (_, i) => s.charCodeAt(i)).filter((c) => c >= 0xd800 && c <= 0xdfff).map((c) => c.toString(16)).join(' ');
 
@@ -119,6 +120,26 @@ describe('recall and remember (per-form lookups)', () => {
     expect(plain.entries).toBeUndefined();
     const lex = p.resources.triggers;
     expect(findTriggers(lex, plain, 0, plain.count)).toEqual(findTriggers(lex, tokens, 0, tokens.count));
+  });
+});
+
+describe('form features (a pre-filter: stages skip tokens without them)', () => {
+  it('change nothing in the graphs of the dev documents', () => {
+    const p = pipeline();
+    const plain = buildPipeline(PIPELINE_FILE, p.resources, { formFeatures: false });
+    const docs = devDocs();
+    expect(docs.length).toBeGreaterThan(20);
+    for (const d of docs) expect(p.process({ id: d.id }, d.text)).toEqual(plain.process({ id: d.id }, d.text));
+  });
+
+  it('are set on the tokens they describe', () => {
+    const tokens = pipeline().run({ id: 'f' }, 'التقى أمير قطر الشيخ تميم بن حمد آل ثاني وزير الخارجية الأمريكي في الدوحة عام 1987').tokens!;
+    expect(tokens.flags).toBeDefined();
+    const at = (w: string): number => tokens.flags![tokens.norm.indexOf(normalize(w).text)]!;
+    expect(at('قطر')).not.toBe(0); // a name starts here
+    expect(at('وزير')).not.toBe(0); // a title starts here
+    expect(at('التقى')).not.toBe(0); // a trigger
+    expect(at('1987')).toBe(0); // nothing
   });
 });
 

@@ -17,12 +17,17 @@ export interface Pipeline {
   run(meta: DocMeta, text: string): Doc;
 }
 
-export function buildPipeline(file: string, resources?: Resources): Pipeline {
+export interface BuildOptions {
+  /** Per-form feature bits that let stages skip tokens (default true; false for equivalence checks). */
+  formFeatures?: boolean;
+}
+
+export function buildPipeline(file: string, resources?: Resources, options: BuildOptions = {}): Pipeline {
   const registry = registerStages();
   const config = loadPipeline(file, registry);
   const res = resources ?? loadResources(config);
   // Stages are created in order, all before the first document (features are defined at creation).
-  const context = { features: new FormFeatures() };
+  const context = { features: new FormFeatures(options.formFeatures ?? true) };
   const stages = config.stages.map((s) => ({ name: s.name, fn: registry.get(s.name)!.create(s.options, res, context) }));
   const times = new Float64Array(stages.length + 1);
   const run = (meta: DocMeta, text: string): Doc => {

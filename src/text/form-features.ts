@@ -12,8 +12,12 @@ export class FormFeatures {
   private readonly names: string[] = [];
   private used = false;
 
+  /** `enabled` false: every feature gets bit 0, so no token is skipped (the same output, slower: for checks). */
+  constructor(private readonly enabled = true) {}
+
   /** Defines a feature and returns its bit. */
   define(name: string, test: FormTest): number {
+    if (!this.enabled) return 0;
     if (this.used) throw new Error(`form feature "${name}" defined after the vocabulary has started to use the features`);
     if (this.tests.length >= 31) throw new Error(`too many form features (31 at most): ${[...this.names, name].join(', ')}`);
     this.tests.push(test);
