@@ -8,6 +8,7 @@ import { decompose, recall, remember } from '../src/text/clitics.js';
 import { normalize } from '../src/text/normalize.js';
 import { lookupForm, lookupFormWithoutArticle, readingsOf, tokenForms, tokenize, TokenKind } from '../src/text/tokenize.js';
 import { Vocabulary } from '../src/text/vocabulary.js';
+import { KeyFilter } from '../src/util/key-filter.js';
 import { buildPipeline } from '../src/pipeline/runner.js';
 import { devDocs, pipeline, PIPELINE_FILE } from './helpers.js';
 
@@ -140,6 +141,19 @@ describe('form features (a pre-filter: stages skip tokens without them)', () => 
     expect(at('وزير')).not.toBe(0); // a title starts here
     expect(at('التقى')).not.toBe(0); // a trigger
     expect(at('1987')).toBe(0); // nothing
+  });
+});
+
+describe('KeyFilter', () => {
+  it('answers exactly as the set behind it', () => {
+    const words = ['قطر', 'مصر', 'الامم', 'ثاني', 'بن', 'آل', 'a', ''];
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 6 }), { maxLength: 300 }), fc.array(fc.string({ maxLength: 6 }), { maxLength: 300 }), (keys, probes) => {
+        const set = new Set([...keys, ...words]);
+        const filter = new KeyFilter(set, set);
+        for (const p of [...probes, ...keys, ...words, 'قطري']) expect(filter.has(p)).toBe(set.has(p));
+      }),
+    );
   });
 });
 

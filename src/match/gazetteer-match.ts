@@ -7,6 +7,7 @@ import { need } from '../doc.js';
 import { decompose, type Decomposition } from '../text/clitics.js';
 import { toOriginal } from '../text/normalize.js';
 import type { FormTest } from '../text/form-features.js';
+import { KeyFilter } from '../util/key-filter.js';
 import { continuationKeys } from '../util/trie.js';
 import { lookupForm, mayHave, perForm, TokenKind, type Tokens } from '../text/tokenize.js';
 import { selectLongest, type SpanCandidate } from './overlaps.js';
@@ -41,15 +42,17 @@ const KIND_RANK: Record<NameKind, number> = { name: 0, alias: 1, nisba: 2, nomin
 const TYPE_RANK = { COUNTRY: 0, ORGANIZATION: 1, LOCATION: 2, PERSON: 3 } as const;
 
 /** The form feature "a name of the gazetteer may start here" (a superset: see mayHave). */
-export const nameStartTest =
-  (gaz: CompiledGazetteer): FormTest =>
-  (readings, form) =>
-    readings.length ? readings.some((d) => gaz.root.has(d.bare)) : gaz.root.has(form);
+export const nameStartTest = (gaz: CompiledGazetteer): FormTest => {
+  // Asked of every new form's every reading: the filter keeps most answers off the big root map.
+  const root = new KeyFilter(gaz.root.keys(), gaz.root);
+  return (readings, form) => (readings.length ? readings.some((d) => root.has(d.bare)) : root.has(form));
+};
 
 /** The form feature "a name of the gazetteer may go on with this word". */
 export const nameContinuationTest = (gaz: CompiledGazetteer): FormTest => {
   const keys = continuationKeys(gaz.root);
-  return (_readings, form) => keys.has(form);
+  const filter = new KeyFilter(keys, keys);
+  return (_readings, form) => filter.has(form);
 };
 
 /** Form-feature bits of the matcher (0: not known, every token is tried). */
