@@ -34,13 +34,14 @@ const { values: o } = parseArgs({
     extract: { type: 'boolean', default: false },
     'heap-mb': { type: 'string' },
     'node-flags': { type: 'string', default: '' },
+    'worker-mode': { type: 'string', default: 'thread' },
     'rss-check': { type: 'boolean', default: true },
     'no-rss-check': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
 if (o.help) {
-  process.stdout.write('usage: node scripts/bench.mjs [--corpus F.jsonl[.gz]] [--docs N (0 = all)] [--workers 1,2] [--repeat R] [--pipeline P] [--out F.json] [--no-grep] [--no-rss-check] [--extract] [--heap-mb MB (cap each worker\'s old generation)] [--node-flags "--flag …" (V8/Node flags of the measured process)]\n');
+  process.stdout.write('usage: node scripts/bench.mjs [--corpus F.jsonl[.gz]] [--docs N (0 = all)] [--workers 1,2] [--repeat R] [--pipeline P] [--out F.json] [--no-grep] [--no-rss-check] [--extract] [--heap-mb MB (cap each worker\'s old generation)] [--node-flags "--flag …" (V8/Node flags of the measured process)] [--worker-mode thread|process]\n');
   process.exit(0);
 }
 const docsLimit = Number(o.docs);
@@ -72,6 +73,7 @@ const result = {
   repeat,
   workerHeapMb: o['heap-mb'] ? Number(o['heap-mb']) : null,
   nodeFlags: o['node-flags'] || null,
+  workerMode: o['worker-mode'],
 };
 
 log(`bench: bundling src/ …`);
@@ -116,7 +118,7 @@ const textFile = join(tmp, 'text.txt'), jsonlFile = join(tmp, 'docs.jsonl');
 }
 
 const runOnce = (workers, docs) => new Promise((resolveRun, reject) => {
-  const child = spawn(process.execPath, [...o['node-flags'].split(' ').filter(Boolean), join(repoRoot, 'scripts/bench/run.mjs'), '--bundle', bundle, '--corpus', jsonlFile, '--docs', String(docs), '--workers', String(workers), '--pipeline', o.pipeline, ...(o['heap-mb'] ? ['--heap-mb', o['heap-mb']] : [])], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...o['node-flags'].split(' ').filter(Boolean), join(repoRoot, 'scripts/bench/run.mjs'), '--bundle', bundle, '--corpus', jsonlFile, '--docs', String(docs), '--workers', String(workers), '--pipeline', o.pipeline, '--mode', o['worker-mode'], ...(o['heap-mb'] ? ['--heap-mb', o['heap-mb']] : [])], { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   child.stdout.on('data', (b) => (out += b));
   child.on('error', reject);
@@ -124,14 +126,19 @@ const runOnce = (workers, docs) => new Promise((resolveRun, reject) => {
 });
 
 result.runs = {};
-for (const w of workerCounts) {
-  const runs = [];
-  for (let i = 0; i < repeat; i++) {
+// Rounds interleave the worker counts (1, 2, 1, 2 …): the speed of a shared machine drifts, and a
+// speed-up is only meaningful between runs made at about the same time.
+const runsOf = Object.fromEntries(workerCounts.map((w) => [w, []]));
+for (let i = 0; i < repeat; i++) {
+  for (const w of workerCounts) {
     const l = load();
     const r = await runOnce(w, result.docs);
-    runs.push({ ...r, load1: l[0] });
+    runsOf[w].push({ ...r, load1: l[0] });
     log(`  ${w} worker(s), run ${i + 1}/${repeat}: ${r2(r.mbPerS)} MB/s, ${Math.round(r.docsPerS)} docs/s, ${r2(r.mbPerCpuS)} MB per CPU-second, peak RSS ${Math.round(r.peakRssMb)} MB (load ${l[0]})`);
   }
+}
+for (const w of workerCounts) {
+  const runs = runsOf[w];
   const best = runs.slice().sort((a, b) => a.wallMs - b.wallMs)[0];
   const stagesMs = {};
   for (const k of Object.keys(runs[0].stagesMs)) stagesMs[k] = r1(median(runs.map((r) => r.stagesMs[k])));
@@ -152,7 +159,9 @@ for (const w of workerCounts) {
 }
 if (result.runs[1] && workerCounts.length > 1) {
   const top = Math.max(...workerCounts);
-  result.speedup = { workers: top, vsOne: r2(result.runs[top].mbPerS / result.runs[1].mbPerS) };
+  // The median of the round-by-round ratios (each pair ran back to back), and the ratio of medians.
+  const pairs = runsOf[top].map((r, i) => r.mbPerS / runsOf[1][i].mbPerS);
+  result.speedup = { workers: top, vsOne: r2(median(pairs)), perRound: pairs.map(r2), ofMedians: r2(result.runs[top].mbPerS / result.runs[1].mbPerS) };
 }
 
 // Peak RSS must not grow with corpus size: the one-worker run again on a quarter of the documents.
@@ -209,7 +218,7 @@ rmSync(tmp, { recursive: true, force: true });
 const lines = [];
 lines.push(`shabaka bench — ${result.corpus}, ${result.docs} documents, ${r1(result.bytes / 1e6)} MB; ${result.cpu}; load ${result.loadBefore.join(' ')} → ${result.loadAfter.join(' ')}`);
 for (const [w, r] of Object.entries(result.runs)) lines.push(`  ${w} worker(s): ${r.mbPerS} MB/s (best ${r.bestMbPerS}), ${r.docsPerS} docs/s, ${r.mbPerCpuS} MB per CPU-second, peak RSS ${r.peakRssMb} MB, worker startup ${r.startupMs} ms`);
-if (result.speedup) lines.push(`  speed-up with ${result.speedup.workers} workers: ${result.speedup.vsOne}×`);
+if (result.speedup) lines.push(`  speed-up with ${result.speedup.workers} workers: ${result.speedup.vsOne}× (median of back-to-back pairs: ${result.speedup.perRound.join(', ')}; ratio of medians ${result.speedup.ofMedians}×)`);
 const one = result.runs[1] ?? Object.values(result.runs)[0];
 lines.push(`  stages (one worker, ms; %): ${Object.entries(one.stagesMs).map(([k, v]) => `${k} ${Math.round(v)} (${one.stagesPct[k]}%)`).join(', ')}`);
 lines.push(`  gazetteer: ${result.gazetteer.entries} entries; load+validate ${result.gazetteer.loadMs} ms, compile ${result.gazetteer.compileMs} ms`);
