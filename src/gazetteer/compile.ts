@@ -21,6 +21,8 @@ export interface NameRecord {
   readonly trueArticle: boolean;
   /** The normalized name, for provenance. */
   readonly form: string;
+  /** The entry's type (kept here so that choosing among records reads no entry). */
+  readonly type: EntityType;
   /** The trie path of the name: its tokens, the first without its article (what a match reads). */
   readonly path: string;
 }
@@ -54,6 +56,8 @@ export interface CompiledGazetteer {
   readonly commonWords: ReadonlySet<string>;
   /** "file:line" of each entry, for provenance. */
   readonly origins: readonly string[];
+  /** `gazetteer:<origin>` of each entry: the rule of its mentions and the source of its entities. */
+  readonly gazetteerRules: readonly string[];
   readonly byId: ReadonlyMap<string, number>;
   /** First-token (without ال) → trie node. */
   readonly root: ReadonlyMap<string, TrieNode>;
@@ -136,7 +140,7 @@ export function compileGazetteer(data: GazetteerData, commonWords: ReadonlySet<s
     const add = (forms: readonly string[] | undefined, kind: NameKind): void => {
       for (const f of forms ?? []) {
         const trueArticle = f.startsWith('ال');
-        for (const toks of spacingVariants(nameTokens(f))) insert(root, toks, { entry: i, kind, form: toks.join(' '), trueArticle });
+        for (const toks of spacingVariants(nameTokens(f))) insert(root, toks, { entry: i, kind, form: toks.join(' '), trueArticle, type: e.type });
       }
     };
     add(e.ar, 'name');
@@ -189,7 +193,8 @@ export function compileGazetteer(data: GazetteerData, commonWords: ReadonlySet<s
       list.push(i);
     }
   });
-  return { entries, origins, byId, root, roleRoot, ambiguity, hashes: data.hashes, personNames, commonWords, holdersOf };
+  const gazetteerRules = origins.map((o) => `gazetteer:${o}`);
+  return { entries, origins, gazetteerRules, byId, root, roleRoot, ambiguity, hashes: data.hashes, personNames, commonWords, holdersOf };
 }
 
 export const entityType = (g: CompiledGazetteer, i: number): EntityType => g.entries[i]!.type;

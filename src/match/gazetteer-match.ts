@@ -19,6 +19,9 @@ interface Candidate extends SpanCandidate {
   /** The first token's form: its first prefixLen units are the proclitics. */
   readonly firstForm: string;
   readonly withArticle: boolean;
+  /** Set once the record is chosen (pickRecord): the candidate is then ranked by its kind. */
+  rank: number;
+  record: NameRecord | null;
 }
 
 /** A reading of a token and the name-trie node its bare form leads to. */
@@ -87,18 +90,19 @@ export function matchGazetteer(doc: Doc, gaz: CompiledGazetteer, bits: NameFeatu
       }
     }
   }
-  const chosen: { c: Candidate; record: NameRecord }[] = [];
+  const chosen: Candidate[] = [];
   for (const c of candidates) {
     const record = pickRecord(c, gaz, tokens, sentences[c.sentence]!);
     if (record) {
-      const ranked: Candidate = { tokStart: c.tokStart, tokEnd: c.tokEnd, prefixLen: c.prefixLen, sentence: c.sentence, rank: KIND_RANK[record.kind], records: c.records, bareForm: c.bareForm, firstForm: c.firstForm, withArticle: c.withArticle };
-      chosen.push({ c: ranked, record });
+      c.record = record;
+      c.rank = KIND_RANK[record.kind];
+      chosen.push(c);
     }
   }
-  const kept = selectLongest(chosen.map((x) => x.c));
-  const keptSet = new Set(kept);
-  for (const { c, record } of chosen) {
+  const keptSet = new Set(selectLongest(chosen));
+  for (const c of chosen) {
     if (!keptSet.has(c)) continue;
+    const record = c.record!;
     const entry = gaz.entries[record.entry]!;
     const [start, end] = toOriginal(norm, tokens.start[c.tokStart]! + c.prefixLen, tokens.end[c.tokEnd - 1]!);
     const m: Mention = {
@@ -110,7 +114,7 @@ export function matchGazetteer(doc: Doc, gaz: CompiledGazetteer, bits: NameFeatu
       tokStart: c.tokStart,
       tokEnd: c.tokEnd,
       entity: entry.id,
-      rule: `gazetteer:${gaz.origins[record.entry]}`,
+      rule: gaz.gazetteerRules[record.entry]!,
     };
     doc.mentions.push(m);
     addEntity(doc, gaz, record.entry);
@@ -131,7 +135,7 @@ function walk(gaz: CompiledGazetteer, tokens: Tokens, out: Candidate[], first: T
       const records: readonly NameRecord[] = all ? items : items.filter((r) => fits(gaz, r, hasAl, single, bare));
       if (records.length) {
         // Every record of a node has the node's path: no string is built per candidate.
-        out.push({ tokStart: i, tokEnd: j, prefixLen, sentence: si, records, bareForm: j === i + 1 ? bare : items[0]!.path, firstForm: tokens.norm[i]!, withArticle: hasAl });
+        out.push({ tokStart: i, tokEnd: j, prefixLen, sentence: si, records, bareForm: j === i + 1 ? bare : items[0]!.path, firstForm: tokens.norm[i]!, withArticle: hasAl, rank: 0, record: null });
       }
     }
     // Most names stop here: a word that goes on no name is known without a lookup.
@@ -150,7 +154,7 @@ export function addEntity(doc: Doc, gaz: CompiledGazetteer, index: number): Enti
   const entry = gaz.entries[index]!;
   let e = doc.entities.get(entry.id);
   if (!e) {
-    e = { id: entry.id, type: entry.type, name: { ar: entry.ar[0]!, en: entry.en }, source: `gazetteer:${gaz.origins[index]}` };
+    e = { id: entry.id, type: entry.type, name: { ar: entry.ar[0]!, en: entry.en }, source: gaz.gazetteerRules[index]! };
     if (entry.standsFor) e.standsFor = entry.standsFor;
     doc.entities.set(entry.id, e);
   }
@@ -164,12 +168,12 @@ function pickRecord(c: Candidate, gaz: CompiledGazetteer, tokens: Tokens, s: { t
     const id = decide(rule, c, tokens, s);
     if (id === null) return null;
     const idx = gaz.byId.get(id);
-    return c.records.find((r) => r.entry === idx) ?? { entry: idx ?? c.records[0]!.entry, kind: 'name', hasAl: false, trueArticle: false, form: c.bareForm, path: c.bareForm };
+    if (idx === undefined) return c.records.find((r) => r.entry === idx) ?? { ...c.records[0]!, kind: 'name', hasAl: false, trueArticle: false, form: c.bareForm, path: c.bareForm };
+    return c.records.find((r) => r.entry === idx) ?? { entry: idx, kind: 'name', hasAl: false, trueArticle: false, form: c.bareForm, path: c.bareForm, type: gaz.entries[idx]!.type };
   }
   let best = c.records[0]!;
   for (const r of c.records) {
-    const a = gaz.entries[r.entry]!, b = gaz.entries[best.entry]!;
-    if (KIND_RANK[r.kind] < KIND_RANK[best.kind] || (KIND_RANK[r.kind] === KIND_RANK[best.kind] && TYPE_RANK[a.type] < TYPE_RANK[b.type])) best = r;
+    if (KIND_RANK[r.kind] < KIND_RANK[best.kind] || (KIND_RANK[r.kind] === KIND_RANK[best.kind] && TYPE_RANK[r.type] < TYPE_RANK[best.type])) best = r;
   }
   return best;
 }

@@ -21,6 +21,12 @@ const PREPOSITIONS = new Set(
   ['مع', 'بين', 'الى', 'إلى', 'على', 'في', 'من', 'عن', 'ضد', 'لدى', 'عند', 'حول', 'بعد', 'قبل', 'خلال', 'منذ', 'عبر', 'نحو', 'تجاه', 'امام', 'داخل', 'خارج', 'جانب', 'باسم', 'بحسب', 'حسب', 'وفق', 'لصالح', 'ضمن', 'إزاء', 'حيال', 'بشأن', 'تجاه', 'دون', 'بدون', 'عدا', 'سوى', 'مثل', 'بينها', 'منها', 'بينهم', 'منهم', 'ومنها'].map(normalizeString),
 );
 
+// Leading conjunctions and prepositions looked through (و ف ب ل, and و ف).
+const WBFL = new Set([0x648, 0x641, 0x628, 0x644]);
+const WF = new Set([0x648, 0x641]);
+/** w without its first letter when that letter is one of `lead` (as w.replace(/^[…]/, '')). */
+const withoutLead = (w: string, lead: ReadonlySet<number>): string => (w.length > 0 && lead.has(w.charCodeAt(0)) ? w.slice(1) : w);
+
 /** A document's mentions, role links and references grouped by sentence (built once per document). */
 export interface BySentence {
   readonly mentions: readonly Mention[][];
@@ -51,10 +57,10 @@ export function sentenceUnits(doc: Doc, si: number, tokens: Tokens, honorifics: 
     let clitic = spanStart > tokenStart ? normalizeString(doc.text.slice(tokenStart, spanStart)) : '';
     // Look through honorifics: "مع صاحب السمو الملكي الأمير محمد" is governed by مع; "والدكتور سلطان" is coordinated.
     let lead = tokStart;
-    while (lead - 1 >= s.tokStart && honorifics.has(tokens.norm[lead - 1]!.replace(/^[وفبل]/, ''))) lead--;
+    while (lead - 1 >= s.tokStart && honorifics.has(withoutLead(tokens.norm[lead - 1]!, WBFL))) lead--;
     if (lead < tokStart) clitic = tokens.norm[lead]!.startsWith('و') && !honorifics.has(tokens.norm[lead]!) ? 'و' : '';
     const prevTok = lead - 1 >= s.tokStart ? tokens.norm[lead - 1]! : '';
-    const prevWord = prevTok.replace(/^[وف]/, '');
+    const prevWord = withoutLead(prevTok, WF);
     let prep: string | null = null;
     if (clitic.endsWith('ب') || clitic.endsWith('ل') || clitic.endsWith('ك')) prep = clitic.slice(-1);
     else if (PREPOSITIONS.has(prevTok)) prep = prevTok;
