@@ -101,8 +101,12 @@ export function tokenize(norm: Normalized, vocab?: Vocabulary): Tokens {
   let end = new Int32Array(cap);
   let kind = new Uint8Array(cap);
   let flags = vocab ? new Uint32Array(cap) : undefined;
-  const forms: string[] = [];
-  const entries: FormEntry[] = [];
+  // Sized for the usual token count (news text has a token every five or six units), so that the
+  // arrays are rarely grown and copied; trimmed at the end. Capped: V8 makes a very long array
+  // created with a length a slow dictionary, and a longer text simply grows past the guess.
+  const guess = Math.min((n >> 2) + 8, 1 << 14);
+  const forms: string[] = new Array<string>(guess);
+  const entries: FormEntry[] = vocab ? new Array<FormEntry>(guess) : [];
   let count = 0;
   let i = 0;
   // One loop, no closure: each token's hash is computed while its units are read.
@@ -154,13 +158,15 @@ export function tokenize(norm: Normalized, vocab?: Vocabulary): Tokens {
     if (vocab) {
       const entry = vocab.intern(t, s, e, h | 0, k === TokenKind.ArabicWord);
       flags![count] = entry.flags;
-      entries.push(entry);
-      forms.push(entry.form);
+      entries[count] = entry;
+      forms[count] = entry.form;
     } else {
-      forms.push(unitsString(t, s, e));
+      forms[count] = unitsString(t, s, e);
     }
     count++;
   }
+  forms.length = count;
+  if (vocab) entries.length = count;
   const base = { count, start: start.subarray(0, count), end: end.subarray(0, count), kind: kind.subarray(0, count), norm: forms };
   return vocab ? { ...base, entries, flags: flags!.subarray(0, count) } : base;
 }
