@@ -9,6 +9,7 @@ import { normalize } from '../src/text/normalize.js';
 import { lookupForm, lookupFormWithoutArticle, readingsOf, tokenForms, tokenize, TokenKind } from '../src/text/tokenize.js';
 import { Vocabulary } from '../src/text/vocabulary.js';
 import { KeyFilter } from '../src/util/key-filter.js';
+import { sortInPlace } from '../src/util/sort.js';
 import { buildPipeline } from '../src/pipeline/runner.js';
 import { devDocs, pipeline, PIPELINE_FILE } from './helpers.js';
 
@@ -152,6 +153,17 @@ describe('KeyFilter', () => {
         const set = new Set([...keys, ...words]);
         const filter = new KeyFilter(set, set);
         for (const p of [...probes, ...keys, ...words, 'قطري']) expect(filter.has(p)).toBe(set.has(p));
+      }),
+    );
+  });
+});
+
+describe('sortInPlace', () => {
+  it('gives the order of Array.prototype.sort (stable), short arrays and long', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ k: fc.integer({ min: 0, max: 5 }), id: fc.nat() }), { maxLength: 60 }), (xs) => {
+        const cmp = (a: { k: number }, b: { k: number }): number => a.k - b.k;
+        expect(sortInPlace(xs.slice(), cmp)).toEqual(xs.slice().sort(cmp));
       }),
     );
   });

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import type { Doc } from '../doc.js';
 import type { DocumentGraph } from './schema.js';
 import { SYMMETRIC } from './schema.js';
+import { sortInPlace } from '../util/sort.js';
 
 export function relationKey(type: string, source: string, target: string): string {
   return SYMMETRIC.has(type) ? `${type}|${[source, target].sort().join('|')}` : `${type}|${source}|${target}`;
@@ -11,7 +12,7 @@ export function relationKey(type: string, source: string, target: string): strin
 export function toDocumentGraph(doc: Doc): DocumentGraph {
   const sentences = doc.sentences ?? [];
   const byEntity = new Map<string, DocumentGraph['entities'][number]['mentions']>();
-  const mentions = doc.mentions.slice().sort((a, b) => a.start - b.start || a.end - b.end);
+  const mentions = sortInPlace(doc.mentions.slice(), (a, b) => a.start - b.start || a.end - b.end);
   for (const m of mentions) {
     let list = byEntity.get(m.entity);
     if (!list) byEntity.set(m.entity, (list = []));
@@ -23,7 +24,7 @@ export function toDocumentGraph(doc: Doc): DocumentGraph {
     if (!e) continue;
     entities.push({ ...e, mentions: ms });
   }
-  entities.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start || a.id.localeCompare(b.id));
+  sortInPlace(entities, (a, b) => a.mentions[0]!.start - b.mentions[0]!.start || a.id.localeCompare(b.id));
   const relations = doc.relations.map((r) => ({
     id: createHash('sha1').update(`${doc.meta.id}|${relationKey(r.type, r.source, r.target)}`).digest('hex').slice(0, 16),
     type: r.type as DocumentGraph['relations'][number]['type'],

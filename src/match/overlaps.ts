@@ -1,5 +1,6 @@
 // The overlap policy for candidate spans: longest first (in tokens, then characters), then the
 // earliest, then the fewest stripped proclitics, then the best rank; no two kept spans share a token.
+import { sortInPlace } from '../util/sort.js';
 
 export interface SpanCandidate {
   readonly tokStart: number;
@@ -20,7 +21,7 @@ export function selectLongest<T extends SpanCandidate>(cands: readonly T[]): T[]
     if (c.tokEnd > hi) hi = c.tokEnd;
   }
   const taken = new Uint8Array(hi - lo);
-  const order = cands.slice().sort(
+  const order = sortInPlace(cands.slice(),
     (a, b) =>
       b.tokEnd - b.tokStart - (a.tokEnd - a.tokStart) ||
       a.prefixLen - b.prefixLen ||
@@ -35,5 +36,5 @@ export function selectLongest<T extends SpanCandidate>(cands: readonly T[]): T[]
     taken.fill(1, c.tokStart - lo, c.tokEnd - lo);
     kept.push(c);
   }
-  return kept.sort((a, b) => a.tokStart - b.tokStart);
+  return sortInPlace(kept, (a, b) => a.tokStart - b.tokStart);
 }

@@ -4,6 +4,7 @@ import type { Doc, Mention, Reference, RoleLink } from '../doc.js';
 import type { EntityType } from '../gazetteer/schema.js';
 import { normalizeString } from '../text/normalize.js';
 import type { Tokens } from '../text/tokenize.js';
+import { sortInPlace } from '../util/sort.js';
 
 export interface Unit {
   readonly tokStart: number;
@@ -68,7 +69,7 @@ export function sentenceUnits(doc: Doc, si: number, tokens: Tokens, honorifics: 
     const coordinated = clitic.startsWith('و') || prevTok === 'و' || prevTok === '،' || prevTok === ',';
     return { tokStart, tokEnd, entities, type, kind, prep, coordinated };
   };
-  const links = by.roles[si]!.filter((r) => r.person).sort((a, b) => b.unitTokEnd - b.unitTokStart - (a.unitTokEnd - a.unitTokStart));
+  const links = sortInPlace(by.roles[si]!.filter((r) => r.person), (a, b) => b.unitTokEnd - b.unitTokStart - (a.unitTokEnd - a.unitTokStart));
   for (const r of links) {
     if (covered.has(r.unitTokStart) || covered.has(r.unitTokEnd - 1)) continue;
     const u = make(r.unitTokStart, r.unitTokEnd, r.unitTokStart === r.titleTokStart ? r.start : spanStartOf(doc, r.unitTokStart, r.person!), [r.person!], 'title');
@@ -87,7 +88,7 @@ export function sentenceUnits(doc: Doc, si: number, tokens: Tokens, honorifics: 
     const u = make(r.tokStart, r.tokEnd, r.start, r.entities, 'ref');
     if (u) units.push(u);
   }
-  units.sort((a, b) => a.tokStart - b.tokStart);
+  sortInPlace(units, (a, b) => a.tokStart - b.tokStart);
   // "في سوريا وأوكرانيا": a coordinated unit shares the preposition of the one before it.
   for (let i = 1; i < units.length; i++) {
     const u = units[i]!, prev = units[i - 1]!;
