@@ -8,7 +8,7 @@ import { defineTitleFeatures, findTitles } from '../match/titles.js';
 import { extractRelations } from '../relations/extract.js';
 import { triggerStartTest } from '../relations/triggers.js';
 import { normalize } from '../text/normalize.js';
-import { segment } from '../text/segment.js';
+import { boilerplateStartTest, segment } from '../text/segment.js';
 import { tokenize } from '../text/tokenize.js';
 import { Vocabulary } from '../text/vocabulary.js';
 import { englishStages } from '../en/stages.js';
@@ -26,10 +26,11 @@ export function registerStages(): ReadonlyMap<string, StageFactory> {
       create: (_o, res, ctx) => {
         // Forms repeat across documents: the pipeline's vocabulary interns them once.
         const vocab = new Vocabulary(undefined, ctx.features);
+        const lineStart = ctx.features.define('boilerplate-start', boilerplateStartTest(res.boilerplate));
         return (doc: Doc) => {
         const norm = normalize(doc.text);
         const tokens = tokenize(norm, vocab);
-        const sentences = segment(norm, tokens, res.boilerplate);
+        const sentences = segment(norm, tokens, res.boilerplate, lineStart);
         const tokenSentence = new Int32Array(tokens.count).fill(-1);
         sentences.forEach((s, i) => tokenSentence.fill(i, s.tokStart, s.tokEnd));
         Object.assign(doc, { norm, tokens, sentences, tokenSentence });

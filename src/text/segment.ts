@@ -3,7 +3,8 @@
 // that no relation or coreference crosses an article boundary.
 import type { BoilerplateLexicon } from '../lexicon/boilerplate.js';
 import { toOriginal, type Normalized } from './normalize.js';
-import { TokenKind, type Tokens } from './tokenize.js';
+import type { FormTest } from './form-features.js';
+import { mayHave, TokenKind, type Tokens } from './tokenize.js';
 
 export interface Sentence {
   /** Original-text offsets. */
@@ -23,7 +24,14 @@ const CLOSERS = new Set(['"', '»', '”', '’', ')', ']', "'"]);
 /** A sentence longer than this is cut, so that rules stay linear on text without punctuation. */
 const MAX_SENTENCE_TOKENS = 300;
 
-export function segment(norm: Normalized, tokens: Tokens, lex: BoilerplateLexicon): Sentence[] {
+/** The form feature "a boilerplate line may start with this word" (for segment's `lineStart`). */
+export const boilerplateStartTest = (lex: BoilerplateLexicon): FormTest => {
+  const first = new Set(lex.lines.map((l) => l.tokens[0]!));
+  return (_readings, form) => first.has(form);
+};
+
+/** `lineStart`: the bit of boilerplateStartTest's feature (0: every line is compared with the lexicon). */
+export function segment(norm: Normalized, tokens: Tokens, lex: BoilerplateLexicon, lineStart = 0): Sentence[] {
   const out: Sentence[] = [];
   let article = 0;
   let pendingNewArticle = false;
@@ -38,7 +46,7 @@ export function segment(norm: Normalized, tokens: Tokens, lex: BoilerplateLexico
   while (i < tokens.count) {
     let lineEnd = i;
     while (lineEnd < tokens.count && tokens.kind[lineEnd] !== TokenKind.LineBreak) lineEnd++;
-    const furniture = boilerplateLine(tokens, i, lineEnd, lex);
+    const furniture = i < lineEnd && mayHave(tokens, i, lineStart) ? boilerplateLine(tokens, i, lineEnd, lex) : null;
     if (furniture) {
       emit(i, lineEnd, true);
       if (furniture.endsArticle && sawText) pendingNewArticle = true;
