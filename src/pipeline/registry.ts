@@ -5,7 +5,7 @@ import { need } from '../doc.js';
 import { referenceTest, resolveCoreference } from '../coref/resolve.js';
 import { matchGazetteer, nameContinuationTest, nameStartTest } from '../match/gazetteer-match.js';
 import { defineTitleFeatures, findTitles } from '../match/titles.js';
-import { extractRelations } from '../relations/extract.js';
+import { extractRelations, relationCueTest } from '../relations/extract.js';
 import { triggerStartTest } from '../relations/triggers.js';
 import { normalize } from '../text/normalize.js';
 import { boilerplateStartTest, segment } from '../text/segment.js';
@@ -77,10 +77,13 @@ export function registerStages(): ReadonlyMap<string, StageFactory> {
       options: z.strictObject({ minConfidence: z.number().min(0).max(1).default(0) }),
       create: (o, res, ctx) => {
         const honorifics = new Set(res.nameRules.honorifics.flat());
-        const triggers = ctx.features.define('trigger-start', triggerStartTest(res.triggers));
+        const bits = {
+          trigger: ctx.features.define('trigger-start', triggerStartTest(res.triggers)),
+          cue: ctx.features.define('relation-cue', relationCueTest(res.triggers)),
+        };
         return (doc: Doc) => {
           need(doc, 'tokens', 'relations');
-          extractRelations(doc, res.triggers, res.gazetteer, honorifics, Number(o['minConfidence'] ?? 0), triggers);
+          extractRelations(doc, res.triggers, res.gazetteer, honorifics, Number(o['minConfidence'] ?? 0), bits);
         };
       },
     },

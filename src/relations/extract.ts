@@ -9,14 +9,29 @@ import { holdsRole, relationSink } from './holds-role.js';
 import { countryOfEntity } from '../coref/resolve.js';
 import type { TriggerLexicon } from '../lexicon/triggers.js';
 import { toOriginal } from '../text/normalize.js';
-import { readingsOf, type Tokens } from '../text/tokenize.js';
+import type { FormTest } from '../text/form-features.js';
+import { mayHave, readingsOf, type Tokens } from '../text/tokenize.js';
 import { PATTERNS, type Binding } from './patterns.js';
 import { findTriggers, type TriggerHit } from './triggers.js';
 import { groupBySentence, sentenceUnits, type BySentence } from './units.js';
 import { checkTypes } from './types.js';
 
-/** `triggerBit`: the form feature of trigger starts (see triggerStartTest; 0: every token is tried). */
-export function extractRelations(doc: Doc, lex: TriggerLexicon, gaz: CompiledGazetteer, honorifics: ReadonlySet<string>, minConfidence: number, triggerBit = 0): void {
+/** The form feature "a negation, cancellation, request or planning cue": the cue words looked for around triggers. */
+export const relationCueTest = (lex: TriggerLexicon): FormTest => {
+  const sets = [lex.negators, lex.cancellers, lex.requesters, lex.cancelledAfter, lex.plannedCues];
+  return (readings, form) => sets.some((set) => set.has(form) || readings.some((d) => set.has(d.bare)));
+};
+
+/** Form-feature bits of the relation stage (0: not known, every token is tried). */
+export interface RelationFeatures {
+  /** A trigger may start at the token (triggerStartTest). */
+  readonly trigger: number;
+  /** The token may be a cue word (relationCueTest). */
+  readonly cue: number;
+}
+const NO_FEATURES: RelationFeatures = { trigger: 0, cue: 0 };
+
+export function extractRelations(doc: Doc, lex: TriggerLexicon, gaz: CompiledGazetteer, honorifics: ReadonlySet<string>, minConfidence: number, bits: RelationFeatures = NO_FEATURES): void {
   const tokens = need(doc, 'tokens', 'relations');
   const sentences = need(doc, 'sentences', 'relations');
   const norm = need(doc, 'norm', 'relations');
@@ -31,16 +46,16 @@ export function extractRelations(doc: Doc, lex: TriggerLexicon, gaz: CompiledGaz
     if (s.boilerplate) return;
     // Rules run only on sentences that hold a trigger and at least two actors.
     if (byDocSentence[si]! < 2) return;
-    const hits = findTriggers(lex, tokens, s.tokStart, s.tokEnd, triggerBit);
+    const hits = findTriggers(lex, tokens, s.tokStart, s.tokEnd, bits.trigger);
     if (hits.length === 0) return;
     const units = sentenceUnits(doc, si, tokens, honorifics, (by ??= groupBySentence(doc)));
     if (units.length === 0) return;
     // "بحث … في اتصال هاتفي": the mode of a meeting is that of any mode-bearing trigger of the sentence.
     const phone = hits.find((h) => h.def.type === 'MET_WITH' && h.def.attributes['mode'] && h.def.attributes['mode'] !== 'in_person');
     for (const hit of hits) {
-      if (blocked(hit, tokens, s.tokStart, lex)) continue;
-      if (hit.def.type === 'COOPERATES_WITH' && cueAfter(tokens, hit, s.tokEnd, lex.cancelledAfter, 10)) continue;
-      const planned = hit.future || nearCue(tokens, hit, s.tokStart, s.tokEnd, lex.plannedCues, 6);
+      if (blocked(hit, tokens, s.tokStart, lex, bits.cue)) continue;
+      if (hit.def.type === 'COOPERATES_WITH' && cueAfter(tokens, hit, s.tokEnd, lex.cancelledAfter, 10, bits.cue)) continue;
+      const planned = hit.future || nearCue(tokens, hit, s.tokStart, s.tokEnd, lex.plannedCues, 6, bits.cue);
       for (const name of hit.def.patterns) {
         const bindings = PATTERNS[name]({ hit, units, tokens, sentence: s, lex, hits });
         const good = bindings
@@ -60,9 +75,10 @@ export function extractRelations(doc: Doc, lex: TriggerLexicon, gaz: CompiledGaz
 const CLAUSE_BREAKS = new Set(['،', ',', '؛', ';', ':', '.', '"', '«', '»']);
 
 /** Negated (لم يلتق), cancelled (ألغى اللقاء) or only requested (دعا إلى وساطة) events, looked for back to the clause start. */
-function blocked(hit: TriggerHit, tokens: Tokens, from: number, lex: TriggerLexicon): boolean {
+function blocked(hit: TriggerHit, tokens: Tokens, from: number, lex: TriggerLexicon, cueBit: number): boolean {
   for (let k = hit.tokStart - 1; k >= Math.max(from, hit.tokStart - 12); k--) {
     if (CLAUSE_BREAKS.has(tokens.norm[k]!)) break;
+    if (!mayHave(tokens, k, cueBit)) continue;
     if (k >= hit.tokStart - 2 && anyForm(tokens, k, lex.negators)) return true;
     // "لوقف الحرب": a war being stopped did happen; a stopped meeting or support did not.
     if (hit.def.type !== 'OPPOSES' && hit.def.type !== 'AT_WAR_WITH' && anyForm(tokens, k, lex.cancellers)) return true;
@@ -91,12 +107,12 @@ function asStates(doc: Doc, gaz: CompiledGazetteer, b: Binding): Binding {
   return { ...b, source: lift(b.source, b.target), target: lift(b.target, b.source) };
 }
 
-function cueAfter(tokens: Tokens, hit: TriggerHit, to: number, cues: ReadonlySet<string>, window: number): boolean {
-  for (let k = hit.tokEnd; k < Math.min(to, hit.tokEnd + window); k++) if (anyBare(tokens, k, cues)) return true;
+function cueAfter(tokens: Tokens, hit: TriggerHit, to: number, cues: ReadonlySet<string>, window: number, cueBit: number): boolean {
+  for (let k = hit.tokEnd; k < Math.min(to, hit.tokEnd + window); k++) if (mayHave(tokens, k, cueBit) && anyBare(tokens, k, cues)) return true;
   return false;
 }
 
-function nearCue(tokens: Tokens, hit: TriggerHit, from: number, to: number, cues: ReadonlySet<string>, window: number): boolean {
-  for (let k = Math.max(from, hit.tokStart - window); k < Math.min(to, hit.tokEnd + window); k++) if (anyBare(tokens, k, cues)) return true;
+function nearCue(tokens: Tokens, hit: TriggerHit, from: number, to: number, cues: ReadonlySet<string>, window: number, cueBit: number): boolean {
+  for (let k = Math.max(from, hit.tokStart - window); k < Math.min(to, hit.tokEnd + window); k++) if (mayHave(tokens, k, cueBit) && anyBare(tokens, k, cues)) return true;
   return false;
 }
