@@ -18,8 +18,9 @@ import { checkTypes } from './types.js';
 
 /** The form feature "a negation, cancellation, request or planning cue": the cue words looked for around triggers. */
 export const relationCueTest = (lex: TriggerLexicon): FormTest => {
-  const sets = [lex.negators, lex.cancellers, lex.requesters, lex.cancelledAfter, lex.plannedCues];
-  return (readings, form) => sets.some((set) => set.has(form) || readings.some((d) => set.has(d.bare)));
+  // One set of all cue words: a new form is looked up once per reading, not once per list.
+  const cues = new Set([...lex.negators, ...lex.cancellers, ...lex.requesters, ...lex.cancelledAfter, ...lex.plannedCues]);
+  return (readings, form) => cues.has(form) || readings.some((d) => cues.has(d.bare));
 };
 
 /** Form-feature bits of the relation stage (0: not known, every token is tried). */
