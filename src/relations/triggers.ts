@@ -31,27 +31,31 @@ const NO_STARTS: readonly Start[] = [];
  */
 function startsOf(lex: TriggerLexicon, d: Decomposition): readonly Start[] {
   let out: Start[] | null = null;
-  const tryKey = (key: string, suffixed: boolean, future: boolean): void => {
-    const node = lex.root.get(key);
-    if (node) (out ??= []).push({ node, suffixed, future });
-  };
   const bare = d.bare;
-  tryKey(bare, false, false);
+  out = tryKey(lex, out, bare, false, false);
   if (!d.hasAl && bare.charCodeAt(0) === SEEN) {
     const c = bare.charCodeAt(1);
-    if (c === YA || c === TA || c === NUN) tryKey(bare.slice(1), false, true);
+    if (c === YA || c === TA || c === NUN) out = tryKey(lex, out, bare.slice(1), false, true);
   }
   for (const suf of lex.suffixes) {
     if (bare.length - suf.length >= 3 && bare.endsWith(suf)) {
       const stem = bare.slice(0, -suf.length);
       // لقائه → لقاء, زيارته → زيارة (ة is written ت before a suffix; normalized ة is ه).
-      if (stem.endsWith('ت')) tryKey(`${stem.slice(0, -1)}ه`, true, false);
+      if (stem.endsWith('ت')) out = tryKey(lex, out, `${stem.slice(0, -1)}ه`, true, false);
       // لقائه is normalized لقايه: the hamza seat before a suffix stands for a final ء.
-      if (stem.endsWith('ي') && suf !== 'ي') tryKey(`${stem.slice(0, -1)}ء`, true, false);
-      tryKey(stem, true, false);
+      if (stem.endsWith('ي') && suf !== 'ي') out = tryKey(lex, out, `${stem.slice(0, -1)}ء`, true, false);
+      out = tryKey(lex, out, stem, true, false);
     }
   }
   return out ?? NO_STARTS;
+}
+
+/** `out` with the trie node of `key` added, if the trie has one (a function, not a closure made per reading). */
+function tryKey(lex: TriggerLexicon, out: Start[] | null, key: string, suffixed: boolean, future: boolean): Start[] | null {
+  const node = lex.root.get(key);
+  if (!node) return out;
+  (out ??= []).push({ node, suffixed, future });
+  return out;
 }
 
 /** A reading of a form and the trie nodes it leads to. */
