@@ -76,10 +76,22 @@ function formStarts(lex: TriggerLexicon, readings: readonly Decomposition[]): re
 }
 
 /** The form feature "a trigger may start here". */
-export const triggerStartTest =
-  (lex: TriggerLexicon): FormTest =>
-  (readings) =>
-    formStarts(lex, readings).length > 0;
+export const triggerStartTest = (lex: TriggerLexicon): FormTest => {
+  // Every key startsOf tries begins with the reading's first two letters (the bare form and its
+  // stems) or with its second and third (without the future prefix): a reading whose letters begin
+  // no trigger key is passed over without making those strings.
+  const heads = new Set<number>();
+  let short = false;
+  for (const k of lex.root.keys()) {
+    if (k.length < 2) short = true;
+    else heads.add(pair(k, 0));
+  }
+  const may = (d: Decomposition): boolean => short || (d.bare.length >= 2 && heads.has(pair(d.bare, 0))) || (d.bare.length >= 3 && heads.has(pair(d.bare, 1)));
+  return (readings) => readings.some((d) => may(d) && startsOf(lex, d).length > 0);
+};
+
+/** The two code units of s from k, as one number. */
+const pair = (s: string, k: number): number => (s.charCodeAt(k) << 16) | s.charCodeAt(k + 1);
 
 /** `bit`: the bit of triggerStartTest's feature (0: every token is tried). */
 /** The hits of a trie node's triggers over [i, j); with an attached pronoun, only triggers that take one. */
