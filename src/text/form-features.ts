@@ -25,6 +25,11 @@ export class FormFeatures {
     return 1 << (this.tests.length - 1);
   }
 
+  /** Some feature is defined (a form without any then has nothing a stage looks for). */
+  get defined(): boolean {
+    return this.tests.length > 0;
+  }
+
   /** The feature bits of a form with these readings. */
   flagsOf(readings: readonly Decomposition[], form: string): number {
     this.used = true;

@@ -1,7 +1,7 @@
 // Tokens over the normalized text, stored in flat typed arrays (start/end in the normalized view).
 import { decompose, recall, remember, type Decomposition } from './clitics.js';
 import type { Normalized } from './normalize.js';
-import { unitsString, type FormEntry, type Vocabulary } from './vocabulary.js';
+import { readingsOfEntry, unitsString, type FormEntry, type Vocabulary } from './vocabulary.js';
 
 export const TokenKind = { ArabicWord: 1, LatinWord: 2, Number: 3, Punct: 4, LineBreak: 5 } as const;
 export type TokenKind = (typeof TokenKind)[keyof typeof TokenKind];
@@ -30,7 +30,10 @@ export function mayHave(tokens: Tokens, i: number, bit: number): boolean {
 }
 
 /** The readings of token i: precomputed when the text stage set them, else computed now. */
-export const readingsOf = (tokens: Tokens, i: number): readonly Decomposition[] => tokens.entries?.[i]?.readings ?? decompose(tokens.norm[i] ?? '');
+export const readingsOf = (tokens: Tokens, i: number): readonly Decomposition[] => {
+  const e = tokens.entries?.[i];
+  return e ? readingsOfEntry(e) : decompose(tokens.norm[i] ?? '');
+};
 
 /**
  * What `owner` derives from token i's form alone (its readings and form): computed once per form
@@ -41,7 +44,7 @@ export function perForm<O extends object, T>(tokens: Tokens, i: number, owner: O
   const entry = tokens.entries?.[i];
   if (!entry) return derive(owner, readingsOf(tokens, i), tokens.norm[i]!);
   const known = recall(entry, owner);
-  return known !== undefined ? (known as T) : remember(entry, owner, derive(owner, entry.readings, entry.form));
+  return known !== undefined ? (known as T) : remember(entry, owner, derive(owner, readingsOfEntry(entry), entry.form));
 }
 
 /**
@@ -54,7 +57,8 @@ export const lookupForm = (tokens: Tokens, i: number): string => tokens.norm[i]!
 export function lookupFormWithoutArticle(tokens: Tokens, i: number): string {
   const t = tokens.norm[i]!;
   if (!(t.startsWith('ال') && t.length >= 4)) return t;
-  const d = tokens.entries?.[i]?.readings[0];
+  // The kept reading's string is interned (its hash cached); without one, a fresh slice.
+  const d = tokens.entries?.[i]?.readings?.[0];
   return d && d.prefixLen === 0 && d.hasAl ? d.bare : t.slice(2);
 }
 

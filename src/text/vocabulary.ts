@@ -9,8 +9,13 @@ import type { FormFeatures } from './form-features.js';
 export interface FormEntry extends Memo {
   /** The normalized form; the same string object for every occurrence (its hash is computed once). */
   readonly form: string;
-  /** Proclitic/article readings (Arabic words only; none for other tokens). */
-  readonly readings: readonly Decomposition[];
+  /**
+   * Proclitic/article readings (Arabic words only; none for other tokens), or null when not kept:
+   * a form with none of the pipeline's features (most of a corpus's long tail) is rarely read again,
+   * and its readings are worked out anew if it is (see readingsOfEntry). That halves the memory of
+   * a full vocabulary.
+   */
+  readonly readings: readonly Decomposition[] | null;
   /** Bits of the pipeline's form features (see FormFeatures) that this form has. */
   readonly flags: number;
 }
@@ -24,11 +29,15 @@ const FRONT_WIDTH = 12;
 
 export function entryOf(form: string, arabic: boolean, features?: FormFeatures): FormEntry {
   const readings = arabic ? decompose(form) : NO_READINGS;
-  return newEntry(form, readings, features ? features.flagsOf(readings, form) : 0);
+  const flags = features ? features.flagsOf(readings, form) : 0;
+  return newEntry(form, flags === 0 && arabic && features?.defined ? null : readings, flags);
 }
 
+/** The readings of an entry (worked out again when the entry did not keep them). */
+export const readingsOfEntry = (e: FormEntry): readonly Decomposition[] => e.readings ?? decompose(e.form);
+
 // Every field set at creation, so that all entries share one shape.
-const newEntry = (form: string, readings: readonly Decomposition[], flags: number): FormEntry => ({
+const newEntry = (form: string, readings: readonly Decomposition[] | null, flags: number): FormEntry => ({
   form,
   readings,
   flags,
