@@ -30,6 +30,18 @@ export interface Decomposition {
   readonly hasAl: boolean;
 }
 
+/** An empty memo (every slot set, so that all memos share one shape). */
+export const newMemo = (): Memo => ({
+  memoOwner1: undefined,
+  memoValue1: undefined,
+  memoOwner2: undefined,
+  memoValue2: undefined,
+  memoOwner3: undefined,
+  memoValue3: undefined,
+  memoOwner4: undefined,
+  memoValue4: undefined,
+});
+
 /** What `owner` (a compiled gazetteer, a trigger lexicon …) remembered for this reading, or undefined. */
 export function recall(d: Memo, owner: object): unknown {
   if (d.memoOwner1 === owner) return d.memoValue1;

@@ -1,5 +1,5 @@
 // Tokens over the normalized text, stored in flat typed arrays (start/end in the normalized view).
-import { decompose, recall, remember, type Decomposition } from './clitics.js';
+import { decompose, newMemo, recall, remember, type Decomposition } from './clitics.js';
 import type { Normalized } from './normalize.js';
 import { readingsOfEntry, unitsString, type FormEntry, type Vocabulary } from './vocabulary.js';
 
@@ -43,8 +43,9 @@ export const readingsOf = (tokens: Tokens, i: number): readonly Decomposition[] 
 export function perForm<O extends object, T>(tokens: Tokens, i: number, owner: O, derive: (owner: O, readings: readonly Decomposition[], form: string) => T): T {
   const entry = tokens.entries?.[i];
   if (!entry) return derive(owner, readingsOf(tokens, i), tokens.norm[i]!);
-  const known = recall(entry, owner);
-  return known !== undefined ? (known as T) : remember(entry, owner, derive(owner, readingsOfEntry(entry), entry.form));
+  const memo = (entry.memo ??= newMemo());
+  const known = recall(memo, owner);
+  return known !== undefined ? (known as T) : remember(memo, owner, derive(owner, readingsOfEntry(entry), entry.form));
 }
 
 /**

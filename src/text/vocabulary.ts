@@ -2,11 +2,11 @@
 // normalized code units, with its proclitic readings and what each matcher learnt about it.
 // A token then costs a hash over its units and a table probe; no string is made for a form seen
 // before, and every stage that asks "is this form a trigger / title / name start?" asks once per
-// form rather than once per token (the memo slots below).
+// form rather than once per token (the feature bits and memos below).
 import { decompose, type Decomposition, type Memo } from './clitics.js';
 import type { FormFeatures } from './form-features.js';
 
-export interface FormEntry extends Memo {
+export interface FormEntry {
   /** The normalized form; the same string object for every occurrence (its hash is computed once). */
   readonly form: string;
   /**
@@ -18,6 +18,8 @@ export interface FormEntry extends Memo {
   readonly readings: readonly Decomposition[] | null;
   /** Bits of the pipeline's form features (see FormFeatures) that this form has. */
   readonly flags: number;
+  /** What matchers derived from the form (see perForm); made on the first such lookup, as most forms have none. */
+  memo: Memo | null;
 }
 
 const NO_READINGS: readonly Decomposition[] = [];
@@ -37,19 +39,7 @@ export function entryOf(form: string, arabic: boolean, features?: FormFeatures):
 export const readingsOfEntry = (e: FormEntry): readonly Decomposition[] => e.readings ?? decompose(e.form);
 
 // Every field set at creation, so that all entries share one shape.
-const newEntry = (form: string, readings: readonly Decomposition[] | null, flags: number): FormEntry => ({
-  form,
-  readings,
-  flags,
-  memoOwner1: undefined,
-  memoValue1: undefined,
-  memoOwner2: undefined,
-  memoValue2: undefined,
-  memoOwner3: undefined,
-  memoValue3: undefined,
-  memoOwner4: undefined,
-  memoValue4: undefined,
-});
+const newEntry = (form: string, readings: readonly Decomposition[] | null, flags: number): FormEntry => ({ form, readings, flags, memo: null });
 
 /**
  * Two generations of at most maxSize/2 forms each: when the young one is full it becomes the old
