@@ -245,6 +245,19 @@ describe('language router and mixed corpus', () => {
 });
 
 describe('English lexicon files', () => {
+  it('are checked when the router is built, though the English pipeline is built on the first English document', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'shabaka-en-'));
+    cpSync(`${ROOT}lexicons`, join(dir, 'lexicons'), { recursive: true });
+    const roles = join(dir, 'lexicons', 'en', 'roles.json');
+    writeFileSync(roles, readFileSync(roles, 'utf8').replace('"key": "emir"', '"key": "emirr"'));
+    const file = join(dir, 'news-en.json');
+    const spec = JSON.parse(readFileSync(`${ROOT}pipelines/news-en.json`, 'utf8')) as { resources: { gazetteers: string; lexicons: string } };
+    spec.resources = { gazetteers: `${ROOT}gazetteers`, lexicons: join(dir, 'lexicons') };
+    writeFileSync(file, JSON.stringify(spec));
+    expect(() => buildRouter({ ar: `${ROOT}pipelines/news-ar.json`, en: file })).toThrow(/roles\.json:\d+:roles\.2\.key: unknown role "emirr"/);
+  });
+
+
   it('report an unknown role key or id with file, line and field', () => {
     const dir = mkdtempSync(join(tmpdir(), 'shabaka-en-'));
     cpSync(`${ROOT}lexicons/en`, join(dir, 'en'), { recursive: true });

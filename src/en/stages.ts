@@ -53,6 +53,8 @@ export function englishStages(): StageFactory[] {
       requires: ['tokens', 'sentences', 'en'],
       assigns: ['mentions'],
       options: NoOptions,
+      // The English lexicon files, validated when a router defers building this pipeline.
+      check: (_o, res) => void loadEnglishLexicons(res.lexiconDir, res.gazetteerDir, res.gazetteer),
       create: (_o, res) => {
         const names = compileEnglishNames(res.gazetteer, data(res).lex);
         return (doc: Doc) => matchEnglishNames(doc, res.gazetteer, names, englishLayer(doc, 'en-gazetteer'));

@@ -11,10 +11,12 @@
 //   else it is detected by script (`detectLanguage`): mostly Arabic letters → ar; mostly Latin letters
 //   and enough English function words → en; other Latin-script text → skipped. A text with no letters
 //   at all goes to the Arabic pipeline, the project's default.
-// - Both pipelines are built once, when the router is built (configuration errors are thrown then, as
-//   ConfigError); when both name the same gazetteer and lexicon directories, the English one reuses
-//   the Arabic one's loaded resources, so the gazetteer is compiled once and ids are the same.
-// - `router.pipelines` gives both Pipeline objects (for the manifest: names, stages, gazetteer hashes).
+// - The Arabic pipeline is built with the router; the English one is checked then (its file and data
+//   files: configuration errors are thrown at once, as ConfigError) and built on the first English
+//   document, so that an Arabic corpus never loads the English models (0.5 s and some 60 MB per
+//   worker). When both name the same gazetteer and lexicon directories, the English one reuses the
+//   Arabic one's loaded resources, so the gazetteer is compiled once and ids are the same.
+// - `router.pipelines` gives both Pipeline objects (reading `en` builds it).
 // - Errors while processing a document are thrown as by Pipeline.process: the caller marks it failed.
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -23,7 +25,8 @@ import type { DocumentGraph } from '../graph/schema.js';
 import { readJsonChecked } from '../util/json-file.js';
 import { loadPipeline } from './config.js';
 import { registerStages } from './registry.js';
-import { buildPipeline, type Pipeline } from './runner.js';
+import { loadResources } from './resources.js';
+import { buildPipeline, checkStages, type Pipeline } from './runner.js';
 
 export type RoutedResult =
   | { status: 'ok'; lang: 'ar' | 'en'; graph: DocumentGraph }
@@ -80,8 +83,13 @@ export function detectLanguage(text: string, rules: LanguageRules, functionWords
 
 export function buildRouter(files: { ar: string; en: string }): Router {
   const ar = buildPipeline(files.ar);
-  const en = buildPipelineShared(files.en, ar);
-  const rules = readJsonChecked(join(en.config.lexiconDir, 'en', 'language.json'), LanguageFile);
+  const enConfig = loadPipeline(files.en, registerStages());
+  const same = enConfig.gazetteerDir === ar.config.gazetteerDir && enConfig.lexiconDir === ar.config.lexiconDir;
+  const enResources = same ? ar.resources : loadResources(enConfig);
+  checkStages(enConfig, enResources);
+  let en: Pipeline | undefined;
+  const english = (): Pipeline => (en ??= buildPipeline(files.en, enResources));
+  const rules = readJsonChecked(join(enConfig.lexiconDir, 'en', 'language.json'), LanguageFile);
   const functionWords = new Set(rules.englishFunctionWords);
   const route: Router['route'] = (meta, text) => {
     if (meta.lang !== undefined) {
@@ -97,20 +105,18 @@ export function buildRouter(files: { ar: string; en: string }): Router {
     };
   };
   return Object.freeze({
-    pipelines: Object.freeze({ ar, en }),
+    pipelines: Object.freeze({
+      ar,
+      get en(): Pipeline {
+        return english();
+      },
+    }),
     route,
     process(meta: DocMeta, text: string): RoutedResult {
       const r = route(meta, text);
       if ('reason' in r) return { status: 'skipped', lang: r.lang, reason: r.reason };
-      const p = r.lang === 'ar' ? ar : en;
+      const p = r.lang === 'ar' ? ar : english();
       return { status: 'ok', lang: r.lang, graph: p.process({ ...meta, lang: r.lang }, text) };
     },
   });
-}
-
-/** Builds `file`, reusing `other`'s resources when both read the same data directories. */
-function buildPipelineShared(file: string, other: Pipeline): Pipeline {
-  const cfg = loadPipeline(file, registerStages());
-  const same = cfg.gazetteerDir === other.config.gazetteerDir && cfg.lexiconDir === other.config.lexiconDir;
-  return same ? buildPipeline(file, other.resources) : buildPipeline(file);
 }

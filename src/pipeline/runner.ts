@@ -22,6 +22,12 @@ export interface BuildOptions {
   formFeatures?: boolean;
 }
 
+/** Runs every stage's own data check (see StageFactory.check): errors now, the build may come later. */
+export function checkStages(config: ResolvedPipeline, resources: Resources): void {
+  const registry = registerStages();
+  for (const s of config.stages) registry.get(s.name)!.check?.(s.options, resources);
+}
+
 export function buildPipeline(file: string, resources?: Resources, options: BuildOptions = {}): Pipeline {
   const registry = registerStages();
   const config = loadPipeline(file, registry);

@@ -16,4 +16,6 @@ export interface StageFactory {
   readonly assigns: readonly string[];
   readonly options: z.ZodType<Record<string, unknown>>;
   create(options: Record<string, unknown>, resources: Resources, context: StageContext): (doc: Doc) => void;
+  /** Validates the stage's own data files without building it (for a pipeline built on first use). */
+  check?(options: Record<string, unknown>, resources: Resources): void;
 }
