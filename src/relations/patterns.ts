@@ -80,6 +80,9 @@ function otherHitAt(ctx: PatternContext, p: number): boolean {
 
 /** A reading of token p (without proclitics and article) is one of `words`. */
 function bareIn(tokens: Tokens, p: number, words: readonly string[]): boolean {
+  // A reading is the end of its token: a token that ends with none of the words has none.
+  const form = tokens.norm[p]!;
+  if (!words.some((w) => form.endsWith(w))) return false;
   const rs = readingsOf(tokens, p);
   for (let r = 0; r < rs.length; r++) if (words.includes(rs[r]!.bare)) return true;
   return false;
@@ -87,6 +90,7 @@ function bareIn(tokens: Tokens, p: number, words: readonly string[]): boolean {
 
 /** Token p is `word`, or has a reading (without proclitics and article) that is. */
 function formIs(tokens: Tokens, p: number, word: string): boolean {
+  if (!tokens.norm[p]?.endsWith(word)) return false;
   const rs = readingsOf(tokens, p);
   for (let r = 0; r < rs.length; r++) if (rs[r]!.bare === word) return true;
   return tokens.norm[p] === word;
