@@ -61,7 +61,7 @@ export class Vocabulary {
   private readonly frontUnits = new Uint16Array(FRONT_SLOTS * FRONT_WIDTH);
   private readonly frontEntries: (FormEntry | undefined)[] = new Array<FormEntry | undefined>(FRONT_SLOTS).fill(undefined);
   constructor(
-    maxSize = 300_000,
+    maxSize = 200_000,
     private readonly features?: FormFeatures,
   ) {
     this.generation = Math.max(1, Math.floor(maxSize / 2));
