@@ -3,9 +3,9 @@
 // extra country names and demonyms of lexicons/en/countries.json, and surnames derived from
 // people's names for those the Arabic gazetteer already lists a short form for.
 import type { CompiledGazetteer } from '../gazetteer/compile.js';
-import type { Doc, Mention } from '../doc.js';
+import type { Doc } from '../doc.js';
 import { need } from '../doc.js';
-import { addEntity } from '../match/gazetteer-match.js';
+import { addGazetteerMention } from '../match/gazetteer-match.js';
 import { selectLongest, type SpanCandidate } from '../match/overlaps.js';
 import { pathNode, type Node } from '../util/trie.js';
 import type { EnglishLexicons } from './lexicon.js';
@@ -170,20 +170,9 @@ export function matchEnglishNames(doc: Doc, gaz: CompiledGazetteer, names: Engli
     if (record.how === 'en-surname' && f >= sentences[c.sentence]!.tokStart && !taken[f] && layer.cap[f] && layer.pos[f] === 'PROPN' && tokens.norm[f]![0] === nameTokens(entry.en).folded[0]![0]) {
       c = { ...c, tokStart: f };
     }
-    const start = tokens.start[c.tokStart]!, end = tokens.end[c.tokEnd - 1]!;
-    const m: Mention = {
-      start,
-      end,
-      text: doc.text.slice(start, end),
-      kind: record.kind,
-      sentence: c.sentence,
-      tokStart: c.tokStart,
-      tokEnd: c.tokEnd,
-      entity: entry.id,
-      rule: `gazetteer:${gaz.origins[record.entry]}${record.how === 'en' ? '' : `:${record.how}`}`,
-    };
-    doc.mentions.push(m);
-    addEntity(doc, gaz, record.entry);
+    const span = { start: tokens.start[c.tokStart]!, end: tokens.end[c.tokEnd - 1]!, sentence: c.sentence, tokStart: c.tokStart, tokEnd: c.tokEnd };
+    const rule = gaz.gazetteerRules[record.entry]!;
+    addGazetteerMention(doc, gaz, record.entry, record.kind, span, record.how === 'en' ? rule : `${rule}:${record.how}`);
   }
 }
 

@@ -103,22 +103,23 @@ export function matchGazetteer(doc: Doc, gaz: CompiledGazetteer, bits: NameFeatu
   for (const c of chosen) {
     if (!keptSet.has(c)) continue;
     const record = c.record!;
-    const entry = gaz.entries[record.entry]!;
     const [start, end] = toOriginal(norm, tokens.start[c.tokStart]! + c.prefixLen, tokens.end[c.tokEnd - 1]!);
-    const m: Mention = {
-      start,
-      end,
-      text: doc.text.slice(start, end),
-      kind: record.kind,
-      sentence: c.sentence,
-      tokStart: c.tokStart,
-      tokEnd: c.tokEnd,
-      entity: entry.id,
-      rule: gaz.gazetteerRules[record.entry]!,
-    };
-    doc.mentions.push(m);
-    addEntity(doc, gaz, record.entry);
+    addGazetteerMention(doc, gaz, record.entry, record.kind, { start, end, sentence: c.sentence, tokStart: c.tokStart, tokEnd: c.tokEnd }, gaz.gazetteerRules[record.entry]!);
   }
+}
+
+/** Records a mention of gazetteer entry `index` over `span` (original offsets and tokens), and its entity. */
+export function addGazetteerMention(
+  doc: Doc,
+  gaz: CompiledGazetteer,
+  index: number,
+  kind: Mention['kind'],
+  span: Pick<Mention, 'start' | 'end' | 'sentence' | 'tokStart' | 'tokEnd'>,
+  rule: string,
+): void {
+  const { start, end } = span;
+  doc.mentions.push({ start, end, text: doc.text.slice(start, end), kind, sentence: span.sentence, tokStart: span.tokStart, tokEnd: span.tokEnd, entity: gaz.entries[index]!.id, rule });
+  addEntity(doc, gaz, index);
 }
 
 /** Follows the name trie from `first`, the node of token i read as `bare` (proclitics and article stripped), adding a candidate at every node that holds names. */
