@@ -4,7 +4,7 @@
 import type { CompiledAmbiguityRule, CompiledCondition, CompiledGazetteer, NameKind, NameRecord, TrieNode } from '../gazetteer/compile.js';
 import type { Doc, EntityRecord, Mention } from '../doc.js';
 import { need } from '../doc.js';
-import { decompose, type Decomposition } from '../text/clitics.js';
+import { decompose, readingStarts } from '../text/clitics.js';
 import { toOriginal } from '../text/normalize.js';
 import type { FormTest } from '../text/form-features.js';
 import { KeyFilter } from '../util/key-filter.js';
@@ -24,22 +24,6 @@ interface Candidate extends SpanCandidate {
   record: NameRecord | null;
 }
 
-/** A reading of a token and the name-trie node its bare form leads to. */
-interface Start {
-  readonly d: Decomposition;
-  readonly node: TrieNode;
-}
-const NO_STARTS: readonly Start[] = [];
-
-/** The readings of a form that start a name, in reading order (one lookup per form, see perForm). */
-function startsOf(gaz: CompiledGazetteer, readings: readonly Decomposition[]): readonly Start[] {
-  let out: Start[] | null = null;
-  for (const d of readings) {
-    const node = gaz.root.get(d.bare);
-    if (node) (out ??= []).push({ d, node });
-  }
-  return out ?? NO_STARTS;
-}
 
 const KIND_RANK: Record<NameKind, number> = { name: 0, alias: 1, nisba: 2, nominal: 3 };
 const TYPE_RANK = { COUNTRY: 0, ORGANIZATION: 1, LOCATION: 2, PERSON: 3 } as const;
@@ -82,7 +66,8 @@ export function matchGazetteer(doc: Doc, gaz: CompiledGazetteer, bits: NameFeatu
         const form = tokens.norm[i]!;
         walk(gaz, tokens, candidates, gaz.root.get(form), form, 0, false, i, si, s.tokEnd, bits.continuation);
       } else if (kind === TokenKind.ArabicWord) {
-        const first = perForm(tokens, i, gaz, startsOf);
+        // The readings that start a name: one lookup per form (perForm).
+        const first = perForm(tokens, i, gaz.root, readingStarts);
         for (let k = 0; k < first.length; k++) {
           const { d, node } = first[k]!;
           walk(gaz, tokens, candidates, node, d.bare, d.prefixLen, d.hasAl, i, si, s.tokEnd, bits.continuation);

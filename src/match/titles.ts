@@ -5,7 +5,7 @@ import type { CompiledGazetteer, RoleNode } from '../gazetteer/compile.js';
 import type { Doc, Mention, RoleLink } from '../doc.js';
 import { need } from '../doc.js';
 import { phraseAt, type NameRules } from '../lexicon/name-rules.js';
-import type { Decomposition } from '../text/clitics.js';
+import { readingStarts, type Decomposition } from '../text/clitics.js';
 import { addEntity } from './gazetteer-match.js';
 import { findOrganizationNames } from './org-names.js';
 import { toOriginal } from '../text/normalize.js';
@@ -247,26 +247,10 @@ interface TitleMatch {
   requiresOf: boolean;
 }
 
-/** A reading of a form and the title-trie node it leads to. */
-interface TitleStart {
-  readonly d: Decomposition;
-  readonly node: RoleNode;
-}
-const NO_TITLE_STARTS: readonly TitleStart[] = [];
-
-function titleStarts(root: ReadonlyMap<string, RoleNode>, readings: readonly Decomposition[]): readonly TitleStart[] {
-  let out: TitleStart[] | null = null;
-  for (const d of readings) {
-    const node = root.get(d.bare);
-    if (node) (out ??= []).push({ d, node });
-  }
-  return out ?? NO_TITLE_STARTS;
-}
-
 function matchTitle(root: ReadonlyMap<string, RoleNode>, tokens: Tokens, i: number, end: number): TitleMatch | null {
   let best: TitleMatch | null = null;
   // The first step depends on the form alone: looked up once per form.
-  for (const { d, node: first } of perForm(tokens, i, root, titleStarts)) {
+  for (const { d, node: first } of perForm(tokens, i, root, readingStarts)) {
     let node: RoleNode | undefined = first;
     let j = i + 1;
     while (node) {

@@ -98,3 +98,20 @@ function addReadings(out: Decomposition[], token: string, n: number): void {
   if (n > 0 && token.charCodeAt(n - 1) === LAM && rem.charCodeAt(0) === LAM && rem.length >= 3 && !al) out.push(reading(n, rem.slice(1), true));
   out.push(reading(n, rem, false));
 }
+
+/** A reading of a form and the node its bare form leads to in a trie's first level. */
+export interface ReadingStart<N> {
+  readonly d: Decomposition;
+  readonly node: N;
+}
+const NO_STARTS: readonly ReadingStart<never>[] = [];
+
+/** The readings whose bare form is a key of `root`, in reading order (a perForm derive keyed by the root). */
+export function readingStarts<N>(root: ReadonlyMap<string, N>, readings: readonly Decomposition[]): readonly ReadingStart<N>[] {
+  let out: ReadingStart<N>[] | null = null;
+  for (const d of readings) {
+    const node = root.get(d.bare);
+    if (node) (out ??= []).push({ d, node });
+  }
+  return out ?? NO_STARTS;
+}
