@@ -10,7 +10,7 @@ import { countryOfEntity } from '../coref/resolve.js';
 import type { TriggerLexicon } from '../lexicon/triggers.js';
 import { toOriginal } from '../text/normalize.js';
 import type { FormTest } from '../text/form-features.js';
-import { mayHave, readingsOf, type Tokens } from '../text/tokenize.js';
+import { mayHave, readingIn, type Tokens } from '../text/tokenize.js';
 import { PATTERNS, type Binding } from './patterns.js';
 import { findTriggers, type TriggerHit } from './triggers.js';
 import { groupBySentence, sentenceUnits, type BySentence } from './units.js';
@@ -90,14 +90,7 @@ function blocked(hit: TriggerHit, tokens: Tokens, from: number, lex: TriggerLexi
 
 /** Token k, or one of its readings without proclitics and article, is in `set`. */
 function anyForm(tokens: Tokens, k: number, set: ReadonlySet<string>): boolean {
-  return anyBare(tokens, k, set) || set.has(tokens.norm[k]!);
-}
-
-/** One of token k's readings (without proclitics and article) is in `set`. */
-function anyBare(tokens: Tokens, k: number, set: ReadonlySet<string>): boolean {
-  const rs = readingsOf(tokens, k);
-  for (let r = 0; r < rs.length; r++) if (set.has(rs[r]!.bare)) return true;
-  return false;
+  return readingIn(tokens, k, set) || set.has(tokens.norm[k]!);
 }
 
 /** "تعاوننا مع روسيا" said by the Chinese minister: cooperation between a person and a state is between their states. */
@@ -109,11 +102,11 @@ function asStates(doc: Doc, gaz: CompiledGazetteer, b: Binding): Binding {
 }
 
 function cueAfter(tokens: Tokens, hit: TriggerHit, to: number, cues: ReadonlySet<string>, window: number, cueBit: number): boolean {
-  for (let k = hit.tokEnd; k < Math.min(to, hit.tokEnd + window); k++) if (mayHave(tokens, k, cueBit) && anyBare(tokens, k, cues)) return true;
+  for (let k = hit.tokEnd; k < Math.min(to, hit.tokEnd + window); k++) if (mayHave(tokens, k, cueBit) && readingIn(tokens, k, cues)) return true;
   return false;
 }
 
 function nearCue(tokens: Tokens, hit: TriggerHit, from: number, to: number, cues: ReadonlySet<string>, window: number, cueBit: number): boolean {
-  for (let k = Math.max(from, hit.tokStart - window); k < Math.min(to, hit.tokEnd + window); k++) if (mayHave(tokens, k, cueBit) && anyBare(tokens, k, cues)) return true;
+  for (let k = Math.max(from, hit.tokStart - window); k < Math.min(to, hit.tokEnd + window); k++) if (mayHave(tokens, k, cueBit) && readingIn(tokens, k, cues)) return true;
   return false;
 }

@@ -2,7 +2,7 @@
 // units and returns (source, target) bindings; the first pattern that binds wins.
 import type { TriggerLexicon, PatternName } from '../lexicon/triggers.js';
 import type { Sentence } from '../text/segment.js';
-import { readingsOf, type Tokens } from '../text/tokenize.js';
+import { readingIn, readingsOf, type Tokens } from '../text/tokenize.js';
 import { SYMMETRIC } from '../graph/schema.js';
 import type { TriggerHit } from './triggers.js';
 import type { Unit } from './units.js';
@@ -49,15 +49,18 @@ function chainBackward(units: readonly Unit[], i: number): Unit[] {
 
 const ids = (us: readonly Unit[]): string[] => [...new Set(us.flatMap((u) => u.entities))];
 
-/** The actors after a preposition found within `window` tokens after `from` (one descriptor word may intervene: بين دولة قطر). */
 // Hot loops below use plain loops, not closures over the position: a closure capturing a loop
 // variable makes V8 allocate a fresh context on every iteration.
+
+/** The actors after a preposition found within `window` tokens after `from` (one descriptor word may intervene: بين دولة قطر). */
 function afterWord(ctx: PatternContext, words: readonly string[], from: number, window: number): Unit[] {
   const { tokens, sentence, units } = ctx;
   const end = Math.min(sentence.tokEnd, from + window);
+  const wordSet = new Set(words);
   for (let p = from; p < end; p++) {
     if (otherHitAt(ctx, p)) return [];
-    const isWord = bareIn(tokens, p, words);
+    // A reading is the end of its token: a token that ends with none of the words has none.
+    const isWord = endsWithAny(tokens.norm[p]!, words) && readingIn(tokens, p, wordSet);
     let i = -1;
     for (let k = 0; k < units.length && i < 0; k++) {
       const u = units[k]!;
@@ -72,19 +75,14 @@ function afterWord(ctx: PatternContext, words: readonly string[], from: number, 
   return [];
 }
 
+const endsWithAny = (form: string, words: readonly string[]): boolean => {
+  for (const w of words) if (form.endsWith(w)) return true;
+  return false;
+};
+
 /** Another trigger, of another relation type, starts at p. */
 function otherHitAt(ctx: PatternContext, p: number): boolean {
   for (const h of ctx.hits) if (h.tokStart === p && h !== ctx.hit && h.def.type !== ctx.hit.def.type) return true;
-  return false;
-}
-
-/** A reading of token p (without proclitics and article) is one of `words`. */
-function bareIn(tokens: Tokens, p: number, words: readonly string[]): boolean {
-  // A reading is the end of its token: a token that ends with none of the words has none.
-  const form = tokens.norm[p]!;
-  if (!words.some((w) => form.endsWith(w))) return false;
-  const rs = readingsOf(tokens, p);
-  for (let r = 0; r < rs.length; r++) if (words.includes(rs[r]!.bare)) return true;
   return false;
 }
 

@@ -93,7 +93,6 @@ function isAbbreviationDot(tokens: Tokens, k: number): boolean {
 }
 
 function boilerplateLine(tokens: Tokens, a: number, b: number, lex: BoilerplateLexicon): { endsArticle: boolean } | null {
-  if (a >= b) return null;
   for (const line of lex.lines) {
     const n = line.tokens.length;
     if (b - a < n) continue;

@@ -1,6 +1,7 @@
 // Tokens over the normalized text, stored in flat typed arrays (start/end in the normalized view).
 import { decompose, newMemo, recall, remember, type Decomposition } from './clitics.js';
 import type { Normalized } from './normalize.js';
+import { FNV_OFFSET, FNV_PRIME } from '../util/fnv.js';
 import { readingsOfEntry, unitsString, type FormEntry, type Vocabulary } from './vocabulary.js';
 
 export const TokenKind = { ArabicWord: 1, LatinWord: 2, Number: 3, Punct: 4, LineBreak: 5 } as const;
@@ -34,6 +35,13 @@ export const readingsOf = (tokens: Tokens, i: number): readonly Decomposition[] 
   const e = tokens.entries?.[i];
   return e ? readingsOfEntry(e) : decompose(tokens.norm[i] ?? '');
 };
+
+/** One of token k's readings (without proclitics and article) is in `words`. */
+export function readingIn(tokens: Tokens, k: number, words: ReadonlySet<string>): boolean {
+  const rs = readingsOf(tokens, k);
+  for (let r = 0; r < rs.length; r++) if (words.has(rs[r]!.bare)) return true;
+  return false;
+}
 
 /**
  * What `owner` derives from token i's form alone (its readings and form): computed once per form
@@ -122,19 +130,19 @@ export function tokenize(norm: Normalized, vocab?: Vocabulary): Tokens {
       continue;
     }
     const s = i;
-    let h = Math.imul(0x811c9dc5 ^ t[i]!, 0x01000193);
+    let h = Math.imul(FNV_OFFSET ^ t[i]!, FNV_PRIME);
     let k: TokenKind;
     i++;
     if (c === C.Arabic || c === C.Latin) {
-      while (i < n && CLASS[t[i]!] === c) h = Math.imul(h ^ t[i++]!, 0x01000193);
+      while (i < n && CLASS[t[i]!] === c) h = Math.imul(h ^ t[i++]!, FNV_PRIME);
       k = c === C.Arabic ? TokenKind.ArabicWord : TokenKind.LatinWord;
     } else if (c === C.Digit) {
       while (i < n) {
         const d = CLASS[t[i]!];
-        if (d === C.Digit) h = Math.imul(h ^ t[i++]!, 0x01000193);
+        if (d === C.Digit) h = Math.imul(h ^ t[i++]!, FNV_PRIME);
         else if (d === C.NumSep && i + 1 < n && CLASS[t[i + 1]!] === C.Digit) {
-          h = Math.imul(h ^ t[i++]!, 0x01000193);
-          h = Math.imul(h ^ t[i++]!, 0x01000193);
+          h = Math.imul(h ^ t[i++]!, FNV_PRIME);
+          h = Math.imul(h ^ t[i++]!, FNV_PRIME);
         } else break;
       }
       k = TokenKind.Number;

@@ -4,6 +4,7 @@
 // before, and every stage that asks "is this form a trigger / title / name start?" asks once per
 // form rather than once per token (the feature bits and memos below).
 import { decompose, type Decomposition, type Memo } from './clitics.js';
+import { hashUnits } from '../util/fnv.js';
 import type { FormFeatures } from './form-features.js';
 
 export interface FormEntry {
@@ -173,13 +174,6 @@ class FormTable {
     for (let b = 0; b < old.length; b += 4) if (old[b + 1]! !== 0) this.place(slots, old[b]!, old[b + 1]!, old[b + 2]!, old[b + 3]!);
     this.slots = slots;
   }
-}
-
-/** FNV-1a over units[s, e), as a signed 32-bit integer (what an Int32Array holds). */
-export function hashUnits(units: Uint16Array, s: number, e: number): number {
-  let h = 0x811c9dc5;
-  for (let k = s; k < e; k++) h = Math.imul(h ^ units[k]!, 0x01000193);
-  return h | 0;
 }
 
 /** The string of units[s, e), exactly (lone surrogates kept). */

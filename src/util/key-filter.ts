@@ -2,6 +2,7 @@
 // small open-addressing table. A word that is no key (most words) is told apart by a probe in a
 // table that stays in the CPU's cache; the set itself — tens of thousands of strings scattered over
 // the heap, and for a fresh string a hash V8 must first compute — is asked only on a hash match.
+import { hashString } from './fnv.js';
 
 export class KeyFilter {
   private readonly slots: Int32Array;
@@ -33,11 +34,4 @@ export class KeyFilter {
     for (let i = h & this.mask; this.used[i]; i = (i + 1) & this.mask) if (this.slots[i] === h) return this.exact.has(key);
     return false;
   }
-}
-
-/** FNV-1a over the UTF-16 code units of s. */
-export function hashString(s: string): number {
-  let h = 0x811c9dc5;
-  for (let k = 0; k < s.length; k++) h = Math.imul(h ^ s.charCodeAt(k), 0x01000193);
-  return h | 0;
 }
