@@ -2,7 +2,7 @@
 import { decompose, newMemo, recall, remember, type Decomposition } from './clitics.js';
 import type { Normalized } from './normalize.js';
 import { FNV_OFFSET, FNV_PRIME } from '../util/fnv.js';
-import { readingsOfEntry, unitsString, type FormEntry, type Vocabulary } from './vocabulary.js';
+import { readingsOfEntry, stringUnits, unitsString, type FormEntry, type Vocabulary } from './vocabulary.js';
 
 export const TokenKind = { ArabicWord: 1, LatinWord: 2, Number: 3, Punct: 4, LineBreak: 5 } as const;
 export type TokenKind = (typeof TokenKind)[keyof typeof TokenKind];
@@ -16,9 +16,9 @@ export interface Tokens {
   /** Normalized form of each token. */
   readonly norm: readonly string[];
   /** The vocabulary entry of each token (when tokenized with a vocabulary): per-form memos. */
-  entries?: readonly FormEntry[];
+  readonly entries?: readonly FormEntry[];
   /** The form-feature bits of each token (when tokenized with a vocabulary; see FormFeatures). */
-  flags?: Uint32Array;
+  readonly flags?: Uint32Array;
 }
 
 /**
@@ -104,7 +104,7 @@ for (let c = 0xd800; c <= 0xdfff; c++) CLASS[c] = C.Latin;
 /**
  * Tokenizes the normalized text: Arabic words, Latin words, numbers, single punctuation marks, line
  * breaks. With a vocabulary, every form is interned (no string made for a form seen before) and
- * tokens carry their entries and readings.
+ * tokens carry their vocabulary entries and form-feature bits.
  */
 export function tokenize(norm: Normalized, vocab?: Vocabulary): Tokens {
   const t = norm.units;
@@ -191,11 +191,7 @@ export function tokenize(norm: Normalized, vocab?: Vocabulary): Tokens {
 export function tokenForms(text: string): string[] {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c !== 0x20 && CLASS[c] !== C.Arabic) {
-      const units = new Uint16Array(text.length);
-      for (let k = 0; k < text.length; k++) units[k] = text.charCodeAt(k);
-      return tokenize({ source: text, units, text, map: new Int32Array(0) }).norm.slice();
-    }
+    if (c !== 0x20 && CLASS[c] !== C.Arabic) return tokenize({ source: text, units: stringUnits(text), text, map: new Int32Array(0) }).norm.slice();
   }
   return text.split(' ').filter((w) => w !== '');
 }

@@ -107,8 +107,7 @@ export class Vocabulary {
 
   /** The entry of a form given as a string (tests, tools). */
   get(form: string, arabic: boolean): FormEntry {
-    const units = new Uint16Array(form.length);
-    for (let k = 0; k < form.length; k++) units[k] = form.charCodeAt(k);
+    const units = stringUnits(form);
     return this.intern(units, 0, units.length, hashUnits(units, 0, units.length), arabic);
   }
 }
@@ -174,6 +173,13 @@ class FormTable {
     for (let b = 0; b < old.length; b += 4) if (old[b + 1]! !== 0) this.place(slots, old[b]!, old[b + 1]!, old[b + 2]!, old[b + 3]!);
     this.slots = slots;
   }
+}
+
+/** The UTF-16 code units of s (the inverse of unitsString). */
+export function stringUnits(s: string): Uint16Array {
+  const units = new Uint16Array(s.length);
+  for (let k = 0; k < s.length; k++) units[k] = s.charCodeAt(k);
+  return units;
 }
 
 /** The string of units[s, e), exactly (lone surrogates kept). */
