@@ -6,7 +6,7 @@ import type { Doc, EntityRecord, Mention } from '../doc.js';
 import { need } from '../doc.js';
 import { decompose, readingStarts } from '../text/clitics.js';
 import { toOriginal } from '../text/normalize.js';
-import type { FormTest } from '../text/form-features.js';
+import type { FormFeatures, FormTest } from '../text/form-features.js';
 import { KeyFilter } from '../util/key-filter.js';
 import { continuationKeys } from '../util/trie.js';
 import { lookupForm, mayHave, perForm, TokenKind, type Tokens } from '../text/tokenize.js';
@@ -29,14 +29,14 @@ const KIND_RANK: Record<NameKind, number> = { name: 0, alias: 1, nisba: 2, nomin
 const TYPE_RANK = { COUNTRY: 0, ORGANIZATION: 1, LOCATION: 2, PERSON: 3 } as const;
 
 /** The form feature "a name of the gazetteer may start here" (a superset: see mayHave). */
-export const nameStartTest = (gaz: CompiledGazetteer): FormTest => {
+const nameStartTest = (gaz: CompiledGazetteer): FormTest => {
   // Asked of every new form's every reading: the filter keeps most answers off the big root map.
   const root = new KeyFilter(gaz.root.keys(), gaz.root);
   return (readings, form) => (readings.length ? readings.some((d) => root.has(d.bare)) : root.has(form));
 };
 
 /** The form feature "a name of the gazetteer may go on with this word". */
-export const nameContinuationTest = (gaz: CompiledGazetteer): FormTest => {
+const nameContinuationTest = (gaz: CompiledGazetteer): FormTest => {
   const keys = continuationKeys(gaz.root);
   const filter = new KeyFilter(keys, keys);
   return (_readings, form) => filter.has(form);
@@ -50,6 +50,11 @@ export interface NameFeatures {
   readonly continuation: number;
 }
 const NO_FEATURES: NameFeatures = { start: 0, continuation: 0 };
+
+/** Defines the matcher's form features. */
+export function defineNameFeatures(features: FormFeatures, gaz: CompiledGazetteer): NameFeatures {
+  return { start: features.define('name-start', nameStartTest(gaz)), continuation: features.define('name-continuation', nameContinuationTest(gaz)) };
+}
 
 export function matchGazetteer(doc: Doc, gaz: CompiledGazetteer, bits: NameFeatures = NO_FEATURES): void {
   const tokens = need(doc, 'tokens', 'gazetteer');

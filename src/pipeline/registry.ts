@@ -3,10 +3,9 @@ import { z } from 'zod';
 import type { Doc } from '../doc.js';
 import { need } from '../doc.js';
 import { referenceTest, resolveCoreference } from '../coref/resolve.js';
-import { matchGazetteer, nameContinuationTest, nameStartTest } from '../match/gazetteer-match.js';
+import { defineNameFeatures, matchGazetteer } from '../match/gazetteer-match.js';
 import { defineTitleFeatures, findTitles } from '../match/titles.js';
-import { extractRelations, relationCueTest } from '../relations/extract.js';
-import { triggerStartTest } from '../relations/triggers.js';
+import { defineRelationFeatures, extractRelations } from '../relations/extract.js';
 import { normalize } from '../text/normalize.js';
 import { boilerplateStartTest, segment } from '../text/segment.js';
 import { tokenize } from '../text/tokenize.js';
@@ -43,10 +42,7 @@ export function registerStages(): ReadonlyMap<string, StageFactory> {
       assigns: ['mentions'],
       options: NoOptions,
       create: (_o, res, ctx) => {
-        const bits = {
-          start: ctx.features.define('name-start', nameStartTest(res.gazetteer)),
-          continuation: ctx.features.define('name-continuation', nameContinuationTest(res.gazetteer)),
-        };
+        const bits = defineNameFeatures(ctx.features, res.gazetteer);
         return (doc: Doc) => matchGazetteer(doc, res.gazetteer, bits);
       },
     },
@@ -77,10 +73,7 @@ export function registerStages(): ReadonlyMap<string, StageFactory> {
       options: z.strictObject({ minConfidence: z.number().min(0).max(1).default(0) }),
       create: (o, res, ctx) => {
         const honorifics = new Set(res.nameRules.honorifics.flat());
-        const bits = {
-          trigger: ctx.features.define('trigger-start', triggerStartTest(res.triggers)),
-          cue: ctx.features.define('relation-cue', relationCueTest(res.triggers)),
-        };
+        const bits = defineRelationFeatures(ctx.features, res.triggers);
         return (doc: Doc) => {
           need(doc, 'tokens', 'relations');
           extractRelations(doc, res.triggers, res.gazetteer, honorifics, Number(o['minConfidence'] ?? 0), bits);

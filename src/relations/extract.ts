@@ -9,15 +9,15 @@ import { holdsRole, relationSink } from './holds-role.js';
 import { countryOfEntity } from '../coref/resolve.js';
 import type { TriggerLexicon } from '../lexicon/triggers.js';
 import { toOriginal } from '../text/normalize.js';
-import type { FormTest } from '../text/form-features.js';
+import type { FormFeatures, FormTest } from '../text/form-features.js';
 import { mayHave, readingIn, type Tokens } from '../text/tokenize.js';
 import { PATTERNS, type Binding } from './patterns.js';
-import { findTriggers, type TriggerHit } from './triggers.js';
+import { findTriggers, triggerStartTest, type TriggerHit } from './triggers.js';
 import { groupBySentence, sentenceUnits, type BySentence } from './units.js';
 import { checkTypes } from './types.js';
 
 /** The form feature "a negation, cancellation, request or planning cue": the cue words looked for around triggers. */
-export const relationCueTest = (lex: TriggerLexicon): FormTest => {
+const relationCueTest = (lex: TriggerLexicon): FormTest => {
   // One set of all cue words: a new form is looked up once per reading, not once per list.
   const cues = new Set([...lex.negators, ...lex.cancellers, ...lex.requesters, ...lex.cancelledAfter, ...lex.plannedCues]);
   return (readings, form) => cues.has(form) || readings.some((d) => cues.has(d.bare));
@@ -31,6 +31,11 @@ export interface RelationFeatures {
   readonly cue: number;
 }
 const NO_FEATURES: RelationFeatures = { trigger: 0, cue: 0 };
+
+/** Defines the relation stage's form features. */
+export function defineRelationFeatures(features: FormFeatures, lex: TriggerLexicon): RelationFeatures {
+  return { trigger: features.define('trigger-start', triggerStartTest(lex)), cue: features.define('relation-cue', relationCueTest(lex)) };
+}
 
 export function extractRelations(doc: Doc, lex: TriggerLexicon, gaz: CompiledGazetteer, honorifics: ReadonlySet<string>, minConfidence: number, bits: RelationFeatures = NO_FEATURES): void {
   const tokens = need(doc, 'tokens', 'relations');
