@@ -47,7 +47,6 @@ interface Task {
 interface Slot {
   worker: Worker;
   ready: boolean;
-  alive: boolean;
   /** Documents sent, in the order the worker handles them: the first is the one it is working on. */
   tasks: Task[];
   /** Places promised by acquire to a document not yet sent. */
@@ -123,7 +122,8 @@ export class WorkerPool {
 
   private exec(slot: Slot, rec: OkRecord): Promise<Outcome> {
     slot.reserved--;
-    if (!slot.alive) return Promise.reject(new Requeue());
+    // The worker exited between acquire and now.
+    if (!this.slots.has(slot)) return Promise.reject(new Requeue());
     return new Promise<Outcome>((resolve, reject) => {
       const task: Task = { resolve, reject, timedOut: false, timer: undefined };
       slot.tasks.push(task);
@@ -146,19 +146,17 @@ export class WorkerPool {
     let best: Slot | undefined;
     for (const s of this.slots) {
       const load = s.tasks.length + s.reserved;
-      if (s.ready && s.alive && load < this.o.depth && (!best || load < best.tasks.length + best.reserved)) best = s;
+      if (s.ready && load < this.o.depth && (!best || load < best.tasks.length + best.reserved)) best = s;
     }
     return best;
   }
 
   private acquire(): Promise<Slot> {
     if (this.failure) return Promise.reject(this.failure);
-    const s = this.free();
-    if (s) {
-      s.reserved++;
-      return Promise.resolve(s);
-    }
-    return new Promise((resolve, reject) => this.waiters.push({ resolve, reject }));
+    return new Promise((resolve, reject) => {
+      this.waiters.push({ resolve, reject });
+      this.wake();
+    });
   }
 
   /** Hands free places to waiting documents. */
@@ -182,7 +180,7 @@ export class WorkerPool {
         workerData: { pipelineFile: this.o.pipelineFile } satisfies WorkerData,
         resourceLimits: { maxOldGenerationSizeMb: this.o.workerMemoryMb },
       });
-      const slot: Slot = { worker, ready: false, alive: true, tasks: [], reserved: 0 };
+      const slot: Slot = { worker, ready: false, tasks: [], reserved: 0 };
       this.slots.add(slot);
       let lastError: Error | undefined;
       worker.on('message', (m: FromWorker) => {
@@ -216,7 +214,6 @@ export class WorkerPool {
         lastError = e;
       });
       worker.on('exit', (code) => {
-        slot.alive = false;
         this.slots.delete(slot);
         if (this.closing) return;
         if (!slot.ready) {
