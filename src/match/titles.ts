@@ -337,7 +337,7 @@ function newPersonBefore(
     const p = end - len;
     const prev = p - 1;
     const boundary =
-      prev < from || tokens.kind[prev] === TokenKind.Punct || rules.notNames.has(tokens.norm[prev]!) || rules.honorificStarts.has(tokens.norm[prev]!.replace(/^و(?=ال)/, ''));
+      prev < from || tokens.kind[prev] === TokenKind.Punct || rules.notNames.has(tokens.norm[prev]!) || rules.honorificStarts.has(honorificForm(tokens.norm[prev]!));
     if (!boundary) continue;
     const named = newPerson(doc, gaz, tokens, norm, p, end, sentence, rules, undefined, startAt);
     if (named && named.tokEnd === end) return { entity: named.entity, tokStart: p };
