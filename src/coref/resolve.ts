@@ -9,13 +9,18 @@ import type { RefersTo } from '../lexicon/references.js';
 import type { Resources } from '../pipeline/resources.js';
 import { toOriginal } from '../text/normalize.js';
 import type { FormTest } from '../text/form-features.js';
+import type { Decomposition } from '../text/clitics.js';
 import { mayHave, TokenKind, readingsOf } from '../text/tokenize.js';
 
 /** The form feature "a reference word (البلدين، الجانبين …) may be here", defined by the coref stage. */
 export const referenceTest =
   (res: Resources): FormTest =>
   (readings) =>
-    readings.some((x) => res.references.get(x.bare)?.withArticle === x.hasAl);
+    referenceReading(res, readings) !== undefined;
+
+/** The reading that is a reference word (البلدين، الجانبين …), with the article when the lexicon wants it. */
+const referenceReading = (res: Resources, readings: readonly Decomposition[]): Decomposition | undefined =>
+  readings.find((x) => res.references.get(x.bare)?.withArticle === x.hasAl);
 
 /** `referenceBit`: the bit of referenceTest's feature (0: every token is tried). */
 export function resolveCoreference(doc: Doc, res: Resources, referenceBit = 0): void {
@@ -176,7 +181,7 @@ function resolveReferences(doc: Doc, res: Resources, bit: number): void {
   sentences.forEach((s, si) => {
     for (let i = s.tokStart; i < s.tokEnd; i++) {
       if (!mayHave(tokens, i, bit) || tokens.kind[i] !== TokenKind.ArabicWord || covered[i]) continue;
-      const d = readingsOf(tokens, i).find((x) => res.references.get(x.bare)?.withArticle === x.hasAl);
+      const d = referenceReading(res, readingsOf(tokens, i));
       if (!d) continue;
       const kind = res.references.get(d.bare)!.refersTo;
       // "الجانبين الأميركي والصيني": the adjectives after the description name its referents.
