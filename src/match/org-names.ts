@@ -4,10 +4,15 @@ import type { Doc, Mention } from '../doc.js';
 import { need } from '../doc.js';
 import type { NameRules } from '../lexicon/name-rules.js';
 import { toOriginal } from '../text/normalize.js';
+import type { Decomposition } from '../text/clitics.js';
 import { mayHave, readingsOf, TokenKind } from '../text/tokenize.js';
 import { transliterate } from '../text/transliterate.js';
 
 const MAX_WORDS_BETWEEN = 3;
+
+/** The reading of a token that is an organization's head word (وزارة، حزب …), if any. */
+export const headReading = (rules: NameRules, readings: readonly Decomposition[]): Decomposition | undefined =>
+  readings.find((d) => rules.organizationHeads.has(d.bare));
 
 /** `bit`: the form feature "an organization's head word" (0: every token is tried). */
 export function findOrganizationNames(doc: Doc, rules: NameRules, bit = 0): void {
@@ -24,7 +29,7 @@ export function findOrganizationNames(doc: Doc, rules: NameRules, bit = 0): void
   sentences.forEach((s, si) => {
     for (let i = s.tokStart; i < s.tokEnd - 2; i++) {
       if (covered[i] || !mayHave(tokens, i, bit) || tokens.kind[i] !== TokenKind.ArabicWord) continue;
-      const head = readingsOf(tokens, i).find((d) => rules.organizationHeads.has(d.bare));
+      const head = headReading(rules, readingsOf(tokens, i));
       if (!head) continue;
       let k = i + 1;
       let nisba: Mention | undefined;

@@ -7,7 +7,7 @@ import { need } from '../doc.js';
 import { phraseAt, type NameRules } from '../lexicon/name-rules.js';
 import { readingStarts, type Decomposition } from '../text/clitics.js';
 import { addEntity } from './gazetteer-match.js';
-import { findOrganizationNames } from './org-names.js';
+import { findOrganizationNames, headReading } from './org-names.js';
 import { toOriginal } from '../text/normalize.js';
 import { transliterate } from '../text/transliterate.js';
 import type { FormFeatures } from '../text/form-features.js';
@@ -27,7 +27,7 @@ const NO_FEATURES: TitleFeatures = { title: 0, organizationHead: 0, honorific: 0
 export function defineTitleFeatures(features: FormFeatures, gaz: CompiledGazetteer, rules: NameRules): TitleFeatures {
   return {
     title: features.define('title-start', (readings) => readings.some((d) => gaz.roleRoot.has(d.bare))),
-    organizationHead: features.define('organization-head', (readings) => readings.some((d) => rules.organizationHeads.has(d.bare))),
+    organizationHead: features.define('organization-head', (readings) => headReading(rules, readings) !== undefined),
     honorific: features.define('honorific-start', (_r, form) => rules.honorificStarts.has(honorificForm(form))),
   };
 }
