@@ -169,10 +169,10 @@ export function tokenize(norm: Normalized, vocab?: Vocabulary): Tokens {
     end[count] = e;
     kind[count] = k;
     if (vocab) {
-      const entry = vocab.intern(t, s, e, h | 0, k === TokenKind.ArabicWord);
-      flags![count] = entry.flags;
-      entries[count] = entry;
-      forms[count] = entry.form;
+      entries[count] = vocab.intern(t, s, e, h | 0, k === TokenKind.ArabicWord);
+      // Read from the vocabulary's front cache: the entry object itself is a cache miss away.
+      flags![count] = vocab.lastFlags;
+      forms[count] = vocab.lastForm;
     } else {
       forms[count] = unitsString(t, s, e);
     }
