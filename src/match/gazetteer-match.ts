@@ -35,6 +35,12 @@ const nameStartTest = (gaz: CompiledGazetteer): FormTest => {
   return (readings, form) => (readings.length ? readings.some((d) => root.has(d.bare)) : root.has(form));
 };
 
+/** The form feature "the word alone is a whole name of the gazetteer" (as a start: see nameStartTest). */
+const wholeNameTest = (gaz: CompiledGazetteer): FormTest => {
+  const whole = (key: string): boolean => (gaz.root.get(key)?.items.length ?? 0) > 0;
+  return (readings, form) => (readings.length ? readings.some((d) => whole(d.bare)) : whole(form));
+};
+
 /** The form feature "a name of the gazetteer may go on with this word". */
 const nameContinuationTest = (gaz: CompiledGazetteer): FormTest => {
   const keys = continuationKeys(gaz.root);
@@ -46,14 +52,20 @@ const nameContinuationTest = (gaz: CompiledGazetteer): FormTest => {
 export interface NameFeatures {
   /** A name may start at the token (nameStartTest). */
   readonly start: number;
+  /** The token alone may be a whole name (wholeNameTest). */
+  readonly whole: number;
   /** A name may go on with the token (nameContinuationTest). */
   readonly continuation: number;
 }
-const NO_FEATURES: NameFeatures = { start: 0, continuation: 0 };
+const NO_FEATURES: NameFeatures = { start: 0, whole: 0, continuation: 0 };
 
 /** Defines the matcher's form features. */
 export function defineNameFeatures(features: FormFeatures, gaz: CompiledGazetteer): NameFeatures {
-  return { start: features.define('name-start', nameStartTest(gaz)), continuation: features.define('name-continuation', nameContinuationTest(gaz)) };
+  return {
+    start: features.define('name-start', nameStartTest(gaz)),
+    whole: features.define('name-whole', wholeNameTest(gaz)),
+    continuation: features.define('name-continuation', nameContinuationTest(gaz)),
+  };
 }
 
 export function matchGazetteer(doc: Doc, gaz: CompiledGazetteer, bits: NameFeatures = NO_FEATURES): void {
@@ -66,6 +78,9 @@ export function matchGazetteer(doc: Doc, gaz: CompiledGazetteer, bits: NameFeatu
     const s = sentences[si]!;
     for (let i = s.tokStart; i < s.tokEnd; i++) {
       if (!mayHave(tokens, i, bits.start)) continue;
+      // A word that only begins longer names (محمد، مجلس) needs a next word that goes on a name:
+      // most have none, and are passed over without a look at their readings.
+      if (!mayHave(tokens, i, bits.whole) && (i + 1 >= s.tokEnd || !mayHave(tokens, i + 1, bits.continuation))) continue;
       const kind = tokens.kind[i];
       if (kind === TokenKind.LatinWord) {
         const form = tokens.norm[i]!;
