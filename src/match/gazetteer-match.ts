@@ -37,8 +37,9 @@ const nameStartTest = (gaz: CompiledGazetteer): FormTest => {
 
 /** The form feature "the word alone is a whole name of the gazetteer" (as a start: see nameStartTest). */
 const wholeNameTest = (gaz: CompiledGazetteer): FormTest => {
-  const whole = (key: string): boolean => (gaz.root.get(key)?.items.length ?? 0) > 0;
-  return (readings, form) => (readings.length ? readings.some((d) => whole(d.bare)) : whole(form));
+  const keys = new Set([...gaz.root].filter(([, node]) => node.items.length > 0).map(([key]) => key));
+  const whole = new KeyFilter(keys, keys);
+  return (readings, form) => (readings.length ? readings.some((d) => whole.has(d.bare)) : whole.has(form));
 };
 
 /** The form feature "a name of the gazetteer may go on with this word". */
