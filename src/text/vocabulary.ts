@@ -26,7 +26,7 @@ export interface FormEntry {
 const NO_READINGS: readonly Decomposition[] = [];
 /** Longer tokens (a run of letters without spaces) are not kept: they would only fill the table. */
 const MAX_INTERNED = 48;
-const FRONT_SLOTS = 1 << 16;
+const FRONT_SLOTS = 1 << 15;
 /**
  * A front-cache slot is 32 bytes, half a cache line: hash, length and feature bits (three Int32),
  * then the form's code units. Forms up to FRONT_WIDTH units go there (99.7 % of news tokens).
