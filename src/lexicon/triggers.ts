@@ -46,11 +46,15 @@ export interface TriggerLexicon {
   readonly requesters: ReadonlySet<string>;
   readonly plannedCues: ReadonlySet<string>;
   readonly ledBy: ReadonlySet<string>;
-  readonly includes: readonly string[];
+  /** The led-by markers and the tour markers ("تشمل"), each as its words (compiled once, read per trigger). */
+  readonly ledByPhrases: readonly (readonly string[])[];
+  readonly includesPhrases: readonly (readonly string[])[];
 }
 
 const stripAl = (t: string): string => (t.startsWith('ال') && t.length >= 4 ? t.slice(2) : t);
 const set = (xs: readonly string[]): Set<string> => new Set(xs.map((x) => stripAl(normalizeString(x))));
+
+const phrases = (markers: Iterable<string>): string[][] => [...markers].map((m) => m.split(' '));
 
 export function compileTriggers(f: TriggersFile): TriggerLexicon {
   const root = new Map<string, TriggerNode>();
@@ -70,6 +74,7 @@ export function compileTriggers(f: TriggersFile): TriggerLexicon {
     requesters: set(f.requesters),
     plannedCues: set(f.plannedCues),
     ledBy: set(f.ledByMarkers),
-    includes: [...set(f.includesMarkers)],
+    ledByPhrases: phrases(set(f.ledByMarkers)),
+    includesPhrases: phrases(set(f.includesMarkers)),
   };
 }

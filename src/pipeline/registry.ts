@@ -31,7 +31,7 @@ export function registerStages(): ReadonlyMap<string, StageFactory> {
         const tokens = tokenize(norm, vocab);
         const sentences = segment(norm, tokens, res.boilerplate, lineStart);
         const tokenSentence = new Int32Array(tokens.count).fill(-1);
-        sentences.forEach((s, i) => tokenSentence.fill(i, s.tokStart, s.tokEnd));
+        for (let i = 0; i < sentences.length; i++) tokenSentence.fill(i, sentences[i]!.tokStart, sentences[i]!.tokEnd);
         Object.assign(doc, { norm, tokens, sentences, tokenSentence });
         };
       },

@@ -95,9 +95,8 @@ function formIs(tokens: Tokens, p: number, word: string): boolean {
 }
 
 /** The chain of units right after one of `markers` (one- or two-word phrases) found within `window` tokens. */
-function afterMarker(ctx: PatternContext, markers: readonly string[], from: number, window: number): Unit[] {
+function afterMarker(ctx: PatternContext, phrases: readonly (readonly string[])[], from: number, window: number): Unit[] {
   const { tokens, sentence, units } = ctx;
-  const phrases = markers.map((m) => m.split(' '));
   for (let p = from; p < Math.min(sentence.tokEnd, from + window); p++) {
     for (const words of phrases) {
       let ok = true;
@@ -121,7 +120,7 @@ function agent(ctx: PatternContext): Unit[] {
     const i = units.findIndex((u) => u.tokStart === hit.tokEnd && free(u));
     if (i >= 0) return chainForward(units, i);
     // "زيارة يقوم بها وزير الخارجية الأمريكي …": the doer named after يقوم بها / تقودها.
-    const led = afterMarker(ctx, [...ctx.lex.ledBy], hit.tokEnd, 1);
+    const led = afterMarker(ctx, ctx.lex.ledByPhrases, hit.tokEnd, 1);
     if (led.length) return led;
   }
   let before = -1;
@@ -235,7 +234,7 @@ export const PATTERNS: Record<PatternName, (ctx: PatternContext) => Binding[]> =
     let place = afterWord(ctx, ['الي'], from, 6);
     if (!place.length) place = objectAfter(ctx, from, 4, [null]).filter((u) => u.type === 'COUNTRY' || u.type === 'LOCATION');
     // "جولته التي تشمل السعودية والأردن وإسرائيل"
-    if (!place.length) place = afterMarker(ctx, ctx.lex.includes, ctx.hit.tokEnd, 16);
+    if (!place.length) place = afterMarker(ctx, ctx.lex.includesPhrases, ctx.hit.tokEnd, 16);
     return cross(ids(a), ids(place), 0.8);
   },
   agent_on: (ctx) => {

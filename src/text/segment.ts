@@ -68,9 +68,8 @@ export function segment(norm: Normalized, tokens: Tokens, lex: BoilerplateLexico
 function splitSentences(tokens: Tokens, from: number, to: number, emit: (a: number, b: number) => void): void {
   let s = from;
   for (let k = from; k < to; k++) {
-    const form = tokens.norm[k]!;
     let cut = -1;
-    if (tokens.kind[k] === TokenKind.Punct && SENTENCE_END.has(form) && !isAbbreviationDot(tokens, k)) {
+    if (tokens.kind[k] === TokenKind.Punct && SENTENCE_END.has(tokens.norm[k]!) && !isAbbreviationDot(tokens, k)) {
       let e = k + 1;
       while (e < to && tokens.kind[e] === TokenKind.Punct && (CLOSERS.has(tokens.norm[e]!) || SENTENCE_END.has(tokens.norm[e]!))) e++;
       cut = e;

@@ -180,8 +180,8 @@ export function tokenize(norm: Normalized, vocab?: Vocabulary): Tokens {
   }
   forms.length = count;
   if (vocab) entries.length = count;
-  const base = { count, start: start.subarray(0, count), end: end.subarray(0, count), kind: kind.subarray(0, count), norm: forms };
-  return vocab ? { ...base, entries, flags: flags!.subarray(0, count) } : base;
+  const st = start.subarray(0, count), en = end.subarray(0, count), ki = kind.subarray(0, count);
+  return vocab ? { count, start: st, end: en, kind: ki, norm: forms, entries, flags: flags!.subarray(0, count) } : { count, start: st, end: en, kind: ki, norm: forms };
 }
 
 /**

@@ -6,10 +6,13 @@ const MAP: Record<string, string> = {
   ه: 'h', ة: 'a', و: 'w', ي: 'y', ى: 'a', ء: "'", ؤ: "'", ئ: "'", پ: 'p', چ: 'ch', ژ: 'zh', گ: 'g', ڤ: 'v', ک: 'k', ی: 'y',
 };
 
+/** Harakat, tanwin, shadda, sukun and tatweel: dropped. */
+const isMark = (c: number): boolean => (c >= 0x064b && c <= 0x065f) || c === 0x0640;
+
 export function transliterate(ar: string): string {
   const words = ar.split(/\s+/).map((w) => {
     let out = '';
-    for (const ch of w) out += MAP[ch] ?? (/[\u064B-\u065F\u0640]/.test(ch) ? '' : ch);
+    for (const ch of w) out += MAP[ch] ?? (isMark(ch.charCodeAt(0)) ? '' : ch);
     return out.replace(/^al(?=.)/, 'al-');
   });
   return words.map((w) => (w ? w[0]!.toUpperCase() + w.slice(1) : w)).join(' ');
