@@ -47,18 +47,36 @@ export async function corpusSample(n: number, corpus = 'ant-2018.jsonl.gz'): Pro
  * A stand-in extraction worker (same protocol as src/batch/worker.ts) for testing the batch
  * machinery fast: each word of a text becomes an entity, the first two words MET_WITH. Texts
  * containing CRASH_ALWAYS make the worker exit, CRASH_ONCE only the first time (a marker file
- * remembers), HANG loops forever, SLOW spins for 30 ms.
+ * remembers), HANG loops forever, SLOW spins for 30 ms. `batches`: like the real worker, it takes
+ * the documents it holds in batches (announced by a 'started' message), and one bad document
+ * stops the whole batch.
  */
-export function fakeWorker(): URL {
+export function fakeWorker(o: { batches?: boolean } = {}): URL {
   const { dir } = testBuild();
-  const file = join(dir, 'fake-worker.mjs');
+  const file = join(dir, o.batches ? 'fake-batch-worker.mjs' : 'fake-worker.mjs');
   const lexicons = join(ROOT, 'lexicons');
   const src = `
 import { parentPort, workerData } from 'node:worker_threads';
 import { existsSync, writeFileSync } from 'node:fs';
 const marker = ${JSON.stringify(join(dir, 'tmp'))};
 parentPort.postMessage({ type: 'ready', config: { file: workerData.pipelineFile, name: 'fake', lang: 'ar', gazetteerDir: '', lexiconDir: ${JSON.stringify(lexicons)}, stages: [] }, gazetteers: {} });
-parentPort.on('message', ({ rec }) => {
+const batches = ${o.batches ? 'true' : 'false'};
+const pending = [];
+parentPort.on('message', (m) => {
+  if (!batches) return parentPort.postMessage(handle(m.rec));
+  pending.push(m);
+  if (pending.length === 1) setTimeout(() => {
+    while (pending.length) {
+      let n = 1;
+      if (!pending[0].alone) while (n < pending.length && n < 16 && !pending[n].alone) n++;
+      const batch = pending.splice(0, n);
+      parentPort.postMessage({ type: 'started', count: n });
+      const results = batch.map((x) => handle(x.rec));
+      for (const r of results) parentPort.postMessage(r);
+    }
+  }, 20); // gathers what the pool sends ahead, so that batches hold several documents
+});
+function handle(rec) {
   const t = rec.doc.text;
   if (t.includes('CRASH_ALWAYS')) process.exit(7);
   if (t.includes('CRASH_ONCE')) { const m = marker + '/crashed-' + rec.doc.id.replace(/[^a-z0-9]/gi, '_'); if (!existsSync(m)) { writeFileSync(m, ''); throw new Error('boom on ' + rec.doc.id); } }
@@ -74,8 +92,8 @@ parentPort.on('message', ({ rec }) => {
   }
   const relations = entities.length > 1 ? [{ id: rec.doc.id, type: 'MET_WITH', source: entities[1].id, target: entities[0].id, attributes: { mode: t.length % 2 ? 'phone' : 'in_person' }, confidence: 1, evidence: [{ start: 0, end: t.length, text: t }], rule: 'fake' }] : [];
   const graph = { schema: 'shabaka/document-graph@1', document: { id: rec.doc.id, lang: 'ar', length: t.length }, sentences: [{ start: 0, end: t.length }], entities, relations };
-  parentPort.postMessage({ type: 'result', entry: { id: rec.doc.id, input: rec.input, status: 'ok' }, line: JSON.stringify(graph) + '\\n' });
-});
+  return { type: 'result', entry: { id: rec.doc.id, input: rec.input, status: 'ok' }, line: JSON.stringify(graph) + '\\n' };
+}
 `;
   writeFileSync(file, src);
   return pathToFileURL(file);

@@ -192,13 +192,20 @@ const texts = (n: number): string[] => Array.from({ length: n }, (_, i) => `خب
 describe('faults', () => {
   // Each worker is sent several documents ahead: those queued behind a crash or a hang are sent
   // again without using an attempt, with one worker as with two.
-  it.each([1, 2])('a crashed worker: its document is retried once, then marked failed; a hung one times out (%i workers)', async (concurrency) => {
+  // A worker that runs batches (as src/batch/worker.ts does): a crash or hang inside a batch sends
+  // each of its documents again to run alone, so that only the bad one uses attempts.
+  it.each([
+    [1, false],
+    [2, false],
+    [1, true],
+    [2, true],
+  ])('a crashed worker: its document is retried once, then marked failed; a hung one times out (%i workers, batches %s)', async (concurrency, batches) => {
     const dir = tmp();
     const t = texts(12);
     t[2] = 'CRASH_ONCE قطر';
     t[5] = 'CRASH_ALWAYS مصر';
     t[8] = 'HANG الأردن';
-    expect(await fakeRun(dir, t, { documentTimeoutMs: 300, concurrency })).toBe(1);
+    expect(await fakeRun(dir, t, { documentTimeoutMs: 300, concurrency, workerUrl: fakeWorker({ batches }) })).toBe(1);
     const m = JSON.parse(readFileSync(join(dir, 'out', 'manifest.json'), 'utf8')) as { documents: { id: string; status: string; reason?: string }[] };
     expect(m.documents.map((d) => d.id)).toEqual(t.map((_, i) => `d${i}`));
     expect(m.documents[2]).toMatchObject({ status: 'ok' });

@@ -18,18 +18,19 @@ parentPort.on('message', (m) => {
     return;
   }
   let docs = 0, bytes = 0, outBytes = 0, failed = 0;
-  for (const line of m.lines) {
+  // The batch of lines goes through the pipeline as one batch (Pipeline.processBatch), as extract's workers do.
+  const batch = m.lines.map((line) => {
     const d = JSON.parse(line);
     const meta = { id: d.id };
     if (d.source !== undefined) meta.source = d.source;
     if (d.published !== undefined) meta.published = d.published;
     bytes += Buffer.byteLength(d.text, 'utf8');
     docs++;
-    try {
-      outBytes += JSON.stringify(p.process(meta, d.text)).length + 1;
-    } catch {
-      failed++;
-    }
+    return { meta, text: d.text };
+  });
+  for (const g of p.processBatch(batch)) {
+    if (g instanceof Error) failed++;
+    else outBytes += JSON.stringify(g).length + 1;
   }
   parentPort.postMessage({ type: 'done', docs, bytes, outBytes, failed });
 });

@@ -1,8 +1,10 @@
 // A pool of extraction workers (worker_threads). Each worker builds the pipeline once and is sent
-// a few documents ahead (`depth`), so it never waits for the main thread between documents. A
-// worker that crashes (uncaught error, out of memory, exit) or runs past the per-document time
-// limit is replaced; the document it was working on is retried once on a fresh worker, then marked
-// failed, and the documents queued behind it are sent again without counting an attempt.
+// documents ahead (`depth`), so it never waits for the main thread, and runs those it holds in
+// batches (src/batch/worker.ts). A worker that crashes (uncaught error, out of memory, exit) or
+// runs past the time limit is replaced. The document it was working on is retried once on a fresh
+// worker, then marked failed; when it was working on a batch, which document was to blame is not
+// known, so each document of that batch is sent again to run alone, without counting an attempt.
+// Documents queued behind are sent again without counting an attempt.
 // Configuration errors and gazetteers that change under a running batch stop the pool (PoolError).
 import { Worker } from 'node:worker_threads';
 import type { OkRecord, Outcome } from './record.js';
@@ -18,7 +20,7 @@ export interface PoolOptions {
   documentTimeoutMs?: number;
   /** Heap limit of each worker in MB: a runaway document crashes its worker, not the run. @default 1024 */
   workerMemoryMb?: number;
-  /** Documents sent to a worker before it has answered the first. @default 4 */
+  /** Documents sent to a worker before it has answered the first (it batches up to 16 of them). @default 32 */
   depth?: number;
 }
 
@@ -34,21 +36,31 @@ export class PoolError extends Error {
 }
 
 class WorkerCrash extends Error {}
-/** The worker died before it reached this document: send it again (no attempt used). */
-class Requeue extends Error {}
+/**
+ * The worker died before it reached this document, or while on a batch that held it: send it again
+ * (no attempt used), to run alone in the second case.
+ */
+class Requeue extends Error {
+  constructor(readonly alone: boolean) {
+    super('requeue');
+  }
+}
 
 interface Task {
   resolve(o: Outcome): void;
   reject(e: Error): void;
-  timer: NodeJS.Timeout | undefined;
-  timedOut: boolean;
 }
 
 interface Slot {
   worker: Worker;
   ready: boolean;
-  /** Documents sent, in the order the worker handles them: the first is the one it is working on. */
+  /** Documents sent, in the order the worker handles them: the first are those it is working on. */
   tasks: Task[];
+  /** How many of the first tasks form the batch the worker is working on (0: none started yet). */
+  running: number;
+  /** The time limit of the current batch (or of the wait for the worker to start one). */
+  timer: NodeJS.Timeout | undefined;
+  timedOut: boolean;
   /** Places promised by acquire to a document not yet sent. */
   reserved: number;
 }
@@ -73,7 +85,7 @@ export class WorkerPool {
       workerUrl: o.workerUrl ?? new URL('./worker.js', import.meta.url),
       documentTimeoutMs: o.documentTimeoutMs ?? 120_000,
       workerMemoryMb: o.workerMemoryMb ?? 1024,
-      depth: Math.max(1, o.depth ?? 4),
+      depth: Math.max(1, o.depth ?? 32),
     });
     try {
       const infos = await Promise.all(Array.from({ length: o.size }, () => pool.spawn()));
@@ -98,19 +110,22 @@ export class WorkerPool {
 
   /** Runs one document; never rejects for a crash (the outcome says failed), only when the pool stops. */
   async run(rec: OkRecord): Promise<Outcome> {
+    let alone = false;
     for (let attempt = 1; ; attempt++) {
       const slot = await this.acquire();
       try {
-        return await this.exec(slot, rec);
+        return await this.exec(slot, rec, alone);
       } catch (e) {
         if (e instanceof Requeue) {
           attempt--;
+          alone ||= e.alone;
           continue;
         }
         if (!(e instanceof WorkerCrash)) throw e;
         if (attempt >= 2) {
           return { entry: { id: rec.doc.id, input: rec.input, status: 'failed', reason: `worker crashed twice on this document (last: ${e.message})` } };
         }
+        alone = true;
       }
     }
   }
@@ -120,25 +135,28 @@ export class WorkerPool {
     await Promise.all([...this.slots].map((s) => s.worker.terminate()));
   }
 
-  private exec(slot: Slot, rec: OkRecord): Promise<Outcome> {
+  private exec(slot: Slot, rec: OkRecord, alone: boolean): Promise<Outcome> {
     slot.reserved--;
     // The worker exited between acquire and now.
-    if (!this.slots.has(slot)) return Promise.reject(new Requeue());
+    if (!this.slots.has(slot)) return Promise.reject(new Requeue(false));
     return new Promise<Outcome>((resolve, reject) => {
-      const task: Task = { resolve, reject, timedOut: false, timer: undefined };
-      slot.tasks.push(task);
-      if (slot.tasks.length === 1) this.startClock(slot, task);
-      slot.worker.postMessage({ type: 'doc', rec } satisfies ToWorker);
+      slot.tasks.push({ resolve, reject });
+      if (slot.tasks.length === 1) this.startClock(slot);
+      slot.worker.postMessage({ type: 'doc', rec, alone } satisfies ToWorker);
     });
   }
 
-  /** The time limit runs from when the worker reaches the document (the one before it answered). */
-  private startClock(slot: Slot, task: Task): void {
-    task.timer = setTimeout(() => {
-      task.timedOut = true;
+  /**
+   * The time limit runs from when the worker starts a batch (or, until it does, from when it got
+   * work): a batch of normal documents takes milliseconds, so one limit serves any batch size.
+   */
+  private startClock(slot: Slot): void {
+    clearTimeout(slot.timer);
+    slot.timer = setTimeout(() => {
+      slot.timedOut = true;
       void slot.worker.terminate();
     }, this.o.documentTimeoutMs);
-    task.timer.unref();
+    slot.timer.unref();
   }
 
   /** The least busy live worker with room, if any. */
@@ -180,7 +198,7 @@ export class WorkerPool {
         workerData: { pipelineFile: this.o.pipelineFile } satisfies WorkerData,
         resourceLimits: { maxOldGenerationSizeMb: this.o.workerMemoryMb },
       });
-      const slot: Slot = { worker, ready: false, tasks: [], reserved: 0 };
+      const slot: Slot = { worker, ready: false, tasks: [], running: 0, timer: undefined, timedOut: false, reserved: 0 };
       this.slots.add(slot);
       let lastError: Error | undefined;
       worker.on('message', (m: FromWorker) => {
@@ -197,12 +215,15 @@ export class WorkerPool {
           const err = new PoolError(m.message, m.config);
           reject(err);
           this.fail(err);
+        } else if (m.type === 'started') {
+          slot.running = m.count;
+          this.startClock(slot);
         } else {
           const t = slot.tasks.shift();
           if (!t) return;
-          clearTimeout(t.timer);
-          const next = slot.tasks[0];
-          if (next) this.startClock(slot, next);
+          slot.running = Math.max(0, slot.running - 1);
+          if (!slot.tasks.length) clearTimeout(slot.timer);
+          else if (slot.running === 0) this.startClock(slot);
           const out: Outcome = { entry: m.entry };
           if (m.line !== undefined) out.line = m.line;
           if (m.summary !== undefined) out.summary = m.summary;
@@ -224,13 +245,17 @@ export class WorkerPool {
         }
         this.crashes++;
         this.spawn().catch((e: unknown) => this.fail(e instanceof PoolError ? e : new PoolError(String(e), false)));
-        const [t, ...behind] = slot.tasks.splice(0);
-        if (t) {
-          clearTimeout(t.timer);
-          const why = t.timedOut ? `timed out after ${this.o.documentTimeoutMs / 1000} s` : lastError ? `${lastError.name}: ${lastError.message}` : `worker exited with code ${code}`;
+        clearTimeout(slot.timer);
+        const tasks = slot.tasks.splice(0);
+        // A batch of several: which one was to blame is not known, so each runs again alone.
+        const batch = slot.running > 1 ? tasks.splice(0, slot.running) : [];
+        for (const b of batch) b.reject(new Requeue(true));
+        const [t, ...behind] = tasks;
+        if (t && !batch.length) {
+          const why = slot.timedOut ? `timed out after ${this.o.documentTimeoutMs / 1000} s` : lastError ? `${lastError.name}: ${lastError.message}` : `worker exited with code ${code}`;
           t.reject(new WorkerCrash(why));
-        }
-        for (const b of behind) b.reject(new Requeue());
+        } else if (t) t.reject(new Requeue(false));
+        for (const b of behind) b.reject(new Requeue(false));
       });
     });
   }

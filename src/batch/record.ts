@@ -23,24 +23,55 @@ export type OkRecord = Extract<InputRecord, { ok: true }>;
 export const unreadableOutcome = (rec: Extract<InputRecord, { ok: false }>): Outcome => ({ entry: { id: rec.id, input: rec.input, status: 'failed', reason: rec.reason } });
 
 export function processRecord(p: Processor, rec: InputRecord): Outcome {
-  if (!rec.ok) return unreadableOutcome(rec);
-  const { doc } = rec;
-  const base = { id: doc.id, input: rec.input };
-  if (doc.lang && p.config.lang !== '*' && doc.lang !== p.config.lang) {
-    return { entry: { ...base, status: 'skipped', reason: `language "${doc.lang}" is not handled by pipeline ${p.config.name}` } };
-  }
-  if (!doc.text.trim()) return { entry: { ...base, status: 'skipped', reason: 'empty text (nothing to extract)' } };
+  return processRecords(p, [rec])[0]!;
+}
+
+/** The outcomes of several records, in order: the documents among them go through the pipeline as one batch. */
+export function processRecords(p: Processor, recs: readonly InputRecord[]): Outcome[] {
+  const out = new Array<Outcome>(recs.length);
+  const todo: number[] = [];
+  const docs: { meta: DocMeta; text: string }[] = [];
+  recs.forEach((rec, k) => {
+    if (!rec.ok) {
+      out[k] = unreadableOutcome(rec);
+      return;
+    }
+    const { doc } = rec;
+    const base = { id: doc.id, input: rec.input };
+    if (doc.lang && p.config.lang !== '*' && doc.lang !== p.config.lang) {
+      out[k] = { entry: { ...base, status: 'skipped', reason: `language "${doc.lang}" is not handled by pipeline ${p.config.name}` } };
+    } else if (!doc.text.trim()) {
+      out[k] = { entry: { ...base, status: 'skipped', reason: 'empty text (nothing to extract)' } };
+    } else {
+      const meta: DocMeta = { id: doc.id };
+      if (doc.source !== undefined) meta.source = doc.source;
+      if (doc.published !== undefined) meta.published = doc.published;
+      if (doc.lang !== undefined) meta.lang = doc.lang;
+      todo.push(k);
+      docs.push({ meta, text: doc.text });
+    }
+  });
+  if (!docs.length) return out;
+  let graphs: ReturnType<Processor['processBatch']>;
   try {
-    const meta: DocMeta = { id: doc.id };
-    if (doc.source !== undefined) meta.source = doc.source;
-    if (doc.published !== undefined) meta.published = doc.published;
-    if (doc.lang !== undefined) meta.lang = doc.lang;
-    const graph = p.process(meta, doc.text);
-    if ('skipped' in graph) return { entry: { ...base, status: 'skipped', reason: graph.skipped } };
-    return { line: `${JSON.stringify(graph)}\n`, summary: summarizeDocument(graph), entry: { ...base, status: 'ok' } };
+    graphs = p.processBatch(docs);
   } catch (e) {
-    return { entry: { ...base, status: 'failed', reason: `processing failed: ${(e as Error).message}` } };
+    // Not a document's own failure (those come back in their places): every document of the batch failed.
+    graphs = docs.map(() => (e instanceof Error ? e : new Error(String(e))));
   }
+  todo.forEach((k, j) => {
+    const rec = recs[k] as OkRecord;
+    const base = { id: rec.doc.id, input: rec.input };
+    const g = graphs[j]!;
+    try {
+      if (g instanceof Error) throw g;
+      if ('skipped' in g) out[k] = { entry: { ...base, status: 'skipped', reason: g.skipped } };
+      else out[k] = { line: `${JSON.stringify(g)}\n`, summary: summarizeDocument(g), entry: { ...base, status: 'ok' } };
+    } catch (e) {
+      out[k] = { entry: { ...base, status: 'failed', reason: `processing failed: ${(e as Error).message}` } };
+    }
+  });
+  return out;
 }
 
 /**

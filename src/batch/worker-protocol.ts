@@ -12,9 +12,12 @@ export interface PipelineInfo {
   gazetteers: Readonly<Record<string, string>>;
 }
 
-export type ToWorker = { type: 'doc'; rec: OkRecord };
+/** `alone`: run this document by itself, not in a batch (it was in a batch when a worker crashed or hung). */
+export type ToWorker = { type: 'doc'; rec: OkRecord; alone: boolean };
 
 export type FromWorker =
   | ({ type: 'ready' } & PipelineInfo)
   | { type: 'fatal'; message: string; config: boolean }
+  /** The worker starts on its next `count` documents, as one batch; their results follow in order. */
+  | { type: 'started'; count: number }
   | ({ type: 'result' } & Outcome);

@@ -24,6 +24,8 @@ export interface Processor {
   /** `lang` is "*" for a router (every language is routed, none refused up front). */
   readonly config: { readonly name: string; readonly lang: string };
   process(meta: DocMeta, text: string): DocumentGraph | { skipped: string };
+  /** The same as `process` on each document (an error in the place of a document that failed), faster on a batch. */
+  processBatch(docs: readonly { meta: DocMeta; text: string }[]): (DocumentGraph | { skipped: string } | Error)[];
 }
 
 export interface BuiltProcessor {
@@ -57,6 +59,9 @@ export function buildProcessor(file: string): BuiltProcessor {
       process(meta, text) {
         const r = router.process(meta, text);
         return r.status === 'ok' ? r.graph : { skipped: r.reason };
+      },
+      processBatch(docs) {
+        return router.processBatch(docs).map((r) => (r instanceof Error ? r : r.status === 'ok' ? r.graph : { skipped: r.reason }));
       },
     },
     config: { ...ar.config, file: resolve(file), name: spec.name },

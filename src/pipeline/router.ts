@@ -37,6 +37,8 @@ export interface Router {
   /** The language a document goes to, with the reason when it is skipped. */
   route(meta: DocMeta, text: string): { lang: 'ar' | 'en' } | { lang: string; reason: string };
   process(meta: DocMeta, text: string): RoutedResult;
+  /** The same as `process` on each document, each pipeline running its documents as one batch (Pipeline.processBatch). */
+  processBatch(docs: readonly { meta: DocMeta; text: string }[]): (RoutedResult | Error)[];
 }
 
 export const LanguageFile = z.strictObject({
@@ -117,6 +119,25 @@ export function buildRouter(files: { ar: string; en: string }): Router {
       if ('reason' in r) return { status: 'skipped', lang: r.lang, reason: r.reason };
       const p = r.lang === 'ar' ? ar : english();
       return { status: 'ok', lang: r.lang, graph: p.process({ ...meta, lang: r.lang }, text) };
+    },
+    processBatch(docs: readonly { meta: DocMeta; text: string }[]): (RoutedResult | Error)[] {
+      const out = new Array<RoutedResult | Error>(docs.length);
+      const byLang = { ar: [] as number[], en: [] as number[] };
+      docs.forEach((d, k) => {
+        const r = route(d.meta, d.text);
+        if ('reason' in r) out[k] = { status: 'skipped', lang: r.lang, reason: r.reason };
+        else byLang[r.lang].push(k);
+      });
+      for (const lang of ['ar', 'en'] as const) {
+        const ks = byLang[lang];
+        if (!ks.length) continue;
+        const graphs = (lang === 'ar' ? ar : english()).processBatch(ks.map((k) => ({ meta: { ...docs[k]!.meta, lang }, text: docs[k]!.text })));
+        ks.forEach((k, j) => {
+          const g = graphs[j]!;
+          out[k] = g instanceof Error ? g : { status: 'ok', lang, graph: g };
+        });
+      }
+      return out;
     },
   });
 }

@@ -14,6 +14,12 @@ export interface Pipeline {
   /** Milliseconds spent in each stage so far (for benchmarks). */
   stageTimes(): Record<string, number>;
   process(meta: DocMeta, text: string): DocumentGraph;
+  /**
+   * The graphs of several documents, the same as `process` on each: stage by stage over the whole
+   * batch, so that each stage's tables stay in the CPU's caches from one document to the next. A
+   * document whose stage throws gets its error in its place; the others go on.
+   */
+  processBatch(docs: readonly { meta: DocMeta; text: string }[]): (DocumentGraph | Error)[];
   run(meta: DocMeta, text: string): Doc;
 }
 
@@ -52,6 +58,34 @@ export function buildPipeline(file: string, resources?: Resources, options: Buil
     times[stages.length]! += performance.now() - t0;
     return g;
   };
+  const processBatch = (batch: readonly { meta: DocMeta; text: string }[]): (DocumentGraph | Error)[] => {
+    const docs: (Doc | Error)[] = batch.map((b) => newDoc({ ...b.meta, lang: b.meta.lang ?? config.lang }, b.text));
+    for (let i = 0; i < stages.length; i++) {
+      const fn = stages[i]!.fn;
+      const t0 = performance.now();
+      for (let k = 0; k < docs.length; k++) {
+        const doc = docs[k]!;
+        if (doc instanceof Error) continue;
+        try {
+          fn(doc);
+        } catch (err) {
+          docs[k] = err instanceof Error ? err : new Error(String(err));
+        }
+      }
+      times[i]! += performance.now() - t0;
+    }
+    const t0 = performance.now();
+    const out = docs.map((doc) => {
+      if (doc instanceof Error) return doc;
+      try {
+        return toDocumentGraph(doc);
+      } catch (err) {
+        return err instanceof Error ? err : new Error(String(err));
+      }
+    });
+    times[stages.length]! += performance.now() - t0;
+    return out;
+  };
   const stageTimes = (): Record<string, number> => Object.fromEntries([...stages.map((s, i) => [s.name, times[i]!] as const), ['graph', times[stages.length]!] as const]);
-  return Object.freeze({ config, resources: res, run, process, stageTimes });
+  return Object.freeze({ config, resources: res, run, process, processBatch, stageTimes });
 }
