@@ -52,7 +52,7 @@ export async function runExtract(o: ExtractOptions): Promise<number> {
       inputs: o.inputs,
       out: o.out,
       resume: o.resume ?? false,
-      chunkSize: o.chunkSize ?? 200,
+      chunkSize: o.chunkSize ?? 1000,
       exports: o.exports ?? [],
       stderr: process.stderr,
     });
