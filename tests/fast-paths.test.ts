@@ -11,7 +11,8 @@ import { Vocabulary } from '../src/text/vocabulary.js';
 import { KeyFilter } from '../src/util/key-filter.js';
 import { sortInPlace } from '../src/util/sort.js';
 import { buildPipeline } from '../src/pipeline/runner.js';
-import { devDocs, pipeline, PIPELINE_FILE } from './helpers.js';
+import { buildProcessor } from '../src/pipeline/processor.js';
+import { devDocs, pipeline, PIPELINE_FILE, ROOT } from './helpers.js';
 
 const surrogates = (s: string): string => Array.from({ length: s.length }, (_, i) => s.charCodeAt(i)).filter((c) => c >= 0xd800 && c <= 0xdfff).map((c) => c.toString(16)).join(' ');
 
@@ -194,5 +195,40 @@ describe('findTriggers', () => {
     expect(hits).toContainEqual({ id: 'met.verb', text: 'وسيلتقي', suffixed: false, future: true, prefixLen: 1 });
     expect(hits).toContainEqual({ id: 'met.noun', text: 'لقايه', suffixed: true, future: false, prefixLen: 0 });
     expect(hits).toContainEqual({ id: 'met.verb', text: 'اجري محادثات', suffixed: false, future: false, prefixLen: 0 });
+  });
+});
+
+describe('processBatch (stage by stage over a batch)', () => {
+  it('gives each dev document the graph process gives it, in order', () => {
+    const p = pipeline();
+    const single = buildPipeline(PIPELINE_FILE, p.resources);
+    const docs = devDocs();
+    const batch = single.processBatch(docs.map((d) => ({ meta: { id: d.id }, text: d.text })));
+    expect(batch).toHaveLength(docs.length);
+    docs.forEach((d, k) => expect(batch[k]).toEqual(p.process({ id: d.id }, d.text)));
+  });
+
+  it('routes a mixed batch: Arabic and English graphs as one by one, a skipped text in its place', () => {
+    const { processor } = buildProcessor(`${ROOT}pipelines/news.json`);
+    const texts = [
+      'التقى أمير قطر الشيخ تميم بن حمد آل ثاني وزير الخارجية الأمريكي أنتوني بلينكن في الدوحة.',
+      'Qatar’s Emir Sheikh Tamim bin Hamad Al Thani met US Secretary of State Antony Blinken in Doha on Monday.',
+      'Le président français est arrivé à Berlin pour une visite officielle de deux jours avec le chancelier.',
+      'وصل وزير الخارجية الصيني وانغ يي إلى موسكو في زيارة رسمية.',
+    ];
+    const batch = processor.processBatch(texts.map((text, k) => ({ meta: { id: `m${k}` }, text })));
+    texts.forEach((text, k) => expect(batch[k]).toEqual(processor.process({ id: `m${k}` }, text)));
+    expect(batch[2]).toHaveProperty('skipped');
+    expect((batch[0] as { relations: unknown[] }).relations.length).toBeGreaterThan(0);
+  });
+
+  it('puts a failing document’s error in its place and goes on with the others', () => {
+    const p = pipeline();
+    const bad = { meta: { id: 'bad' }, text: null as unknown as string };
+    const good = { meta: { id: 'good' }, text: 'وصل وزير الخارجية الصيني وانغ يي إلى موسكو.' };
+    const out = p.processBatch([good, bad, good]);
+    expect(out[1]).toBeInstanceOf(Error);
+    expect(out[0]).toEqual(p.process(good.meta, good.text));
+    expect(out[2]).toEqual(out[0]);
   });
 });
