@@ -58,9 +58,10 @@ describe('extract at scale (real pipeline, real news)', () => {
     expect(m.version).toMatch(/^\d+\.\d+\.\d+/);
   });
 
-  it('gives byte-identical documents.jsonl and graph.json at concurrency 1', async () => {
+  // Started from another directory: provenance paths (gazetteer:gazetteers/…) do not depend on the cwd.
+  it('gives byte-identical documents.jsonl and graph.json at concurrency 1, started from another directory', async () => {
     const outB = join(tmp(), 'b');
-    const r = await runCli(['extract', input, '-o', outB, '--pipeline', PIPELINE_FILE, '--concurrency', '1']);
+    const r = await runCli(['extract', input, '-o', outB, '--pipeline', PIPELINE_FILE, '--concurrency', '1'], { cwd: tmp() });
     expect(r.code).toBe(0);
     expect(read(outB, 'documents.jsonl')).toBe(read(outA, 'documents.jsonl'));
     expect(read(outB, 'graph.json')).toBe(read(outA, 'graph.json'));

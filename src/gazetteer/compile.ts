@@ -1,7 +1,7 @@
 // Compiles gazetteer names into one token trie over normalized tokens, using the same normalizer
 // and tokenizer as the documents. The first token is keyed without its article (ال), so that a
 // text token is looked up once after its proclitics and article are stripped.
-import { relative } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { normalize, normalizeString } from '../text/normalize.js';
 import { tokenForms } from '../text/tokenize.js';
 import { pathNode, type Node } from '../util/trie.js';
@@ -167,10 +167,13 @@ export function compileGazetteer(data: GazetteerData, commonWords: ReadonlySet<s
       otherwise: rule.otherwise,
     });
   }
+  // Provenance paths are relative to the folder holding the gazetteer folder ("gazetteers/countries.jsonl"),
+  // not to the working directory, so the same run gives the same graphs wherever it is started.
   const relFile = new Map<string, string>();
+  const base = dirname(resolve(data.dir));
   const rel = (file: string): string => {
     let r = relFile.get(file);
-    if (r === undefined) relFile.set(file, (r = relative(process.cwd(), file)));
+    if (r === undefined) relFile.set(file, (r = relative(base, resolve(file)).split(sep).join('/')));
     return r;
   };
   const origins = data.entries.map((e) => `${rel(e.file)}:${e.line}`);
