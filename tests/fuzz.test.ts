@@ -3,7 +3,7 @@
 // associative and commutative, and no input shape that makes the pipeline superlinear.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CorpusGraphBuilder } from '../src/graph/corpus-graph.js';
+import { CorpusGraphBuilder, sameJson } from '../src/graph/corpus-graph.js';
 import { readLines } from '../src/io/lines.js';
 import { CorpusGraph, DocumentGraph } from '../src/graph/schema.js';
 import { normalize } from '../src/text/normalize.js';
@@ -151,4 +151,13 @@ describe('adversarial inputs: no superlinear blow-up (catastrophic backtracking,
       expect(tl).toBeLessThan(24 * ts + 250);
     });
   }
+});
+
+describe('sameJson (the corpus graph compares entity records without serializing them)', () => {
+  it('is JSON.stringify(a) === JSON.stringify(b), key order included', () => {
+    const pair = fc.jsonValue().chain((a) => fc.oneof(fc.constant(a), fc.constant(JSON.parse(JSON.stringify(a)) as unknown), fc.jsonValue()).map((b) => [a, b] as const));
+    fc.assert(fc.property(pair, ([a, b]) => sameJson(a, b) === (JSON.stringify(a) === JSON.stringify(b))), { numRuns: 2000 });
+    expect(sameJson({ ar: 'قطر', en: 'Qatar' }, { en: 'Qatar', ar: 'قطر' })).toBe(false);
+    expect(sameJson({ id: 'country:qa', standsFor: undefined }, { id: 'country:qa' })).toBe(true);
+  });
 });

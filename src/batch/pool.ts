@@ -159,6 +159,16 @@ export class WorkerPool {
     slot.timer.unref();
   }
 
+  /** The worker answered its first document. */
+  private finish(slot: Slot, out: Outcome): void {
+    const t = slot.tasks.shift();
+    if (!t) return;
+    slot.running = Math.max(0, slot.running - 1);
+    if (!slot.tasks.length) clearTimeout(slot.timer);
+    else if (slot.running === 0) this.startClock(slot);
+    t.resolve(out);
+  }
+
   /** The least busy live worker with room, if any. */
   private free(): Slot | undefined {
     let best: Slot | undefined;
@@ -218,16 +228,14 @@ export class WorkerPool {
         } else if (m.type === 'started') {
           slot.running = m.count;
           this.startClock(slot);
+        } else if (m.type === 'results') {
+          for (const o of m.outcomes) this.finish(slot, o);
+          this.wake();
         } else {
-          const t = slot.tasks.shift();
-          if (!t) return;
-          slot.running = Math.max(0, slot.running - 1);
-          if (!slot.tasks.length) clearTimeout(slot.timer);
-          else if (slot.running === 0) this.startClock(slot);
           const out: Outcome = { entry: m.entry };
           if (m.line !== undefined) out.line = m.line;
           if (m.summary !== undefined) out.summary = m.summary;
-          t.resolve(out);
+          this.finish(slot, out);
           this.wake();
         }
       });

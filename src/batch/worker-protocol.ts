@@ -20,4 +20,6 @@ export type FromWorker =
   | { type: 'fatal'; message: string; config: boolean }
   /** The worker starts on its next `count` documents, as one batch; their results follow in order. */
   | { type: 'started'; count: number }
-  | ({ type: 'result' } & Outcome);
+  | ({ type: 'result' } & Outcome)
+  /** The outcomes of a whole batch, in order (one message: each costs a clone and an event). */
+  | { type: 'results'; outcomes: Outcome[] };

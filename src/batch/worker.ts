@@ -38,7 +38,7 @@ if (pipeline) {
       if (!pending[0]!.alone) while (n < pending.length && n < MAX_BATCH && !pending[n]!.alone) n++;
       const batch = pending.splice(0, n);
       post({ type: 'started', count: n });
-      for (const outcome of processRecords(p, batch.map((m) => m.rec))) post({ type: 'result', ...outcome });
+      post({ type: 'results', outcomes: processRecords(p, batch.map((m) => m.rec)) });
     }
   };
   port.on('message', (m: ToWorker) => {

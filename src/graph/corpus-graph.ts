@@ -13,8 +13,11 @@ type EntityBase = Omit<CEntity, 'documents' | 'mentionCount'>;
 
 interface EntityAcc {
   base: EntityBase;
-  /** JSON of `base`: when documents disagree on a name or source, the smallest wins, in any order. */
-  baseKey: string;
+  /**
+   * JSON of `base`: when documents disagree on a name or source, the smallest wins, in any order.
+   * Made only when a document disagrees (nearly all agree, and this ran for every entity of every document).
+   */
+  baseKey: string | undefined;
   documents: Set<string>;
   mentionCount: number;
 }
@@ -29,6 +32,26 @@ interface RelationAcc {
   count: number;
   documents: Set<string>;
   evidence: CEvidence[];
+}
+
+/** JSON.stringify(a) === JSON.stringify(b), for plain JSON values, without making the strings (key order counts). */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const bb = b as unknown[];
+    if (a.length !== bb.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], bb[i])) return false;
+    return true;
+  }
+  // Keys whose value is undefined are left out of JSON.
+  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++) {
+    if (ka[i] !== kb[i] || !sameJson((a as Record<string, unknown>)[ka[i]!], (b as Record<string, unknown>)[kb[i]!])) return false;
+  }
+  return true;
 }
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -92,13 +115,15 @@ export class CorpusGraphBuilder {
   }
 
   private addEntity(base: EntityBase, documents: Iterable<string>, mentionCount: number): void {
-    const baseKey = JSON.stringify(base);
     const old = this.entities.get(base.id);
     if (!old) {
-      this.entities.set(base.id, { base, baseKey, documents: new Set(documents), mentionCount });
+      this.entities.set(base.id, { base, baseKey: undefined, documents: new Set(documents), mentionCount });
       return;
     }
-    if (baseKey < old.baseKey) Object.assign(old, { base, baseKey });
+    if (!sameJson(base, old.base)) {
+      const baseKey = JSON.stringify(base);
+      if (baseKey < (old.baseKey ??= JSON.stringify(old.base))) Object.assign(old, { base, baseKey });
+    }
     for (const d of documents) old.documents.add(d);
     old.mentionCount += mentionCount;
   }
