@@ -20,7 +20,7 @@ export interface PoolOptions {
   documentTimeoutMs?: number;
   /** Heap limit of each worker in MB: a runaway document crashes its worker, not the run. @default 1024 */
   workerMemoryMb?: number;
-  /** Documents sent to a worker before it has answered the first (it batches up to 16 of them). @default 32 */
+  /** Documents sent to a worker before it has answered the first (it batches up to 16 of them): enough to bridge a journal commit on the main thread (~60 ms). @default 128 */
   depth?: number;
 }
 
@@ -85,7 +85,7 @@ export class WorkerPool {
       workerUrl: o.workerUrl ?? new URL('./worker.js', import.meta.url),
       documentTimeoutMs: o.documentTimeoutMs ?? 120_000,
       workerMemoryMb: o.workerMemoryMb ?? 1024,
-      depth: Math.max(1, o.depth ?? 32),
+      depth: Math.max(1, o.depth ?? 128),
     });
     try {
       const infos = await Promise.all(Array.from({ length: o.size }, () => pool.spawn()));
