@@ -150,6 +150,10 @@ for (const w of workerCounts) {
     mbPerCpuS: r2(median(runs.map((r) => r.mbPerCpuS))),
     wallMs: Math.round(median(runs.map((r) => r.wallMs))),
     startupMs: Math.round(median(runs.map((r) => r.startupMs))),
+    // The VM's speed swings by up to 1.5× within minutes; building the pipeline (worker startup) is a
+    // fixed piece of the same kind of work, so MB/s × startup seconds compares runs made at different
+    // moments (same code, 29 Nov: 3.97–4.13 at startups of 622–892 ms).
+    mbPerSxStartupS: r2(median(runs.map((r) => (r.mbPerS * r.startupMs) / 1000))),
     peakRssMb: Math.round(Math.max(...runs.map((r) => r.peakRssMb))),
     failed: runs[0].failed,
     stagesMs,
@@ -217,7 +221,7 @@ rmSync(tmp, { recursive: true, force: true });
 // Report.
 const lines = [];
 lines.push(`shabaka bench — ${result.corpus}, ${result.docs} documents, ${r1(result.bytes / 1e6)} MB; ${result.cpu}; load ${result.loadBefore.join(' ')} → ${result.loadAfter.join(' ')}`);
-for (const [w, r] of Object.entries(result.runs)) lines.push(`  ${w} worker(s): ${r.mbPerS} MB/s (best ${r.bestMbPerS}), ${r.docsPerS} docs/s, ${r.mbPerCpuS} MB per CPU-second, peak RSS ${r.peakRssMb} MB, worker startup ${r.startupMs} ms`);
+for (const [w, r] of Object.entries(result.runs)) lines.push(`  ${w} worker(s): ${r.mbPerS} MB/s (best ${r.bestMbPerS}), ${r.docsPerS} docs/s, ${r.mbPerCpuS} MB per CPU-second, peak RSS ${r.peakRssMb} MB, worker startup ${r.startupMs} ms (MB/s × startup s: ${r.mbPerSxStartupS}, comparable across moments)`);
 if (result.speedup) lines.push(`  speed-up with ${result.speedup.workers} workers: ${result.speedup.vsOne}× (median of back-to-back pairs: ${result.speedup.perRound.join(', ')}; ratio of medians ${result.speedup.ofMedians}×)`);
 const one = result.runs[1] ?? Object.values(result.runs)[0];
 lines.push(`  stages (one worker, ms; %): ${Object.entries(one.stagesMs).map(([k, v]) => `${k} ${Math.round(v)} (${one.stagesPct[k]}%)`).join(', ')}`);
