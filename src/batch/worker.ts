@@ -25,6 +25,8 @@ try {
  * stage's tables stay in the CPU's caches (about 10 % faster than one document at a time).
  */
 const MAX_BATCH = 16;
+/** …and at most this much text (UTF-16 units): a batch of large documents would hold all their working memory at once. */
+const MAX_BATCH_TEXT = 1 << 20;
 
 if (pipeline) {
   const p = pipeline;
@@ -35,7 +37,10 @@ if (pipeline) {
     scheduled = false;
     while (pending.length) {
       let n = 1;
-      if (!pending[0]!.alone) while (n < pending.length && n < MAX_BATCH && !pending[n]!.alone) n++;
+      let text = pending[0]!.rec.doc.text.length;
+      if (!pending[0]!.alone) {
+        while (n < pending.length && n < MAX_BATCH && !pending[n]!.alone && text + pending[n]!.rec.doc.text.length <= MAX_BATCH_TEXT) text += pending[n++]!.rec.doc.text.length;
+      }
       const batch = pending.splice(0, n);
       post({ type: 'started', count: n });
       post({ type: 'results', outcomes: processRecords(p, batch.map((m) => m.rec)) });
