@@ -68,8 +68,8 @@ export interface CompiledGazetteer {
   readonly hashes: Readonly<Record<string, string>>;
   /** Entries (people) holding some role of a body: body id → entry indices. */
   readonly holdersOf: ReadonlyMap<string, readonly number[]>;
-  /** Full names of people, as normalized tokens, by number of tokens (for spelling-variant lookup). */
-  readonly personNames: ReadonlyMap<number, readonly { entry: number; tokens: readonly string[] }[]>;
+  /** Full names (two tokens or more) of each person entry, as normalized tokens (for spelling-variant lookup). */
+  readonly personNames: ReadonlyMap<number, readonly (readonly string[])[]>;
 }
 
 export type RoleNode = Node<CompiledRole>;
@@ -177,16 +177,11 @@ export function compileGazetteer(data: GazetteerData, commonWords: ReadonlySet<s
     return r;
   };
   const origins = data.entries.map((e) => `${rel(e.file)}:${e.line}`);
-  const personNames = new Map<number, { entry: number; tokens: string[] }[]>();
+  const personNames = new Map<number, string[][]>();
   entries.forEach((e, i) => {
     if (e.type !== 'PERSON') return;
-    for (const f of e.ar) {
-      const tokens = nameTokens(f);
-      if (tokens.length < 2) continue;
-      let list = personNames.get(tokens.length);
-      if (!list) personNames.set(tokens.length, (list = []));
-      list.push({ entry: i, tokens });
-    }
+    const names = e.ar.map(nameTokens).filter((tokens) => tokens.length >= 2);
+    if (names.length) personNames.set(i, names);
   });
   const holdersOf = new Map<string, number[]>();
   entries.forEach((e, i) => {

@@ -359,15 +359,14 @@ function carriesClitic(rules: NameRules, readings: readonly Decomposition[], w: 
 function spellingVariant(gaz: CompiledGazetteer, parts: readonly string[], of: string | undefined): number | undefined {
   if (parts.length < 2 || !of) return undefined;
   const found = new Set<number>();
-  const holders = new Set(gaz.holdersOf.get(of) ?? []);
-  for (const cand of gaz.personNames.get(parts.length) ?? []) {
-    if (!holders.has(cand.entry)) continue;
-    let total = 0;
-    for (let i = 0; i < parts.length && total <= 2; i++) {
-      const d = editDistance(parts[i]!, cand.tokens[i]!, 1);
-      total += d;
+  // The holders of an office of this body (a few), not every listed name.
+  for (const entry of gaz.holdersOf.get(of) ?? []) {
+    for (const tokens of gaz.personNames.get(entry) ?? []) {
+      if (tokens.length !== parts.length) continue;
+      let total = 0;
+      for (let i = 0; i < parts.length && total <= 2; i++) total += editDistance(parts[i]!, tokens[i]!, 1);
+      if (total > 0 && total <= 2) found.add(entry);
     }
-    if (total > 0 && total <= 2 && gaz.entries[cand.entry]!.roles?.some((r) => r.of === of)) found.add(cand.entry);
   }
   return found.size === 1 ? [...found][0] : undefined;
 }
