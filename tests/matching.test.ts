@@ -69,3 +69,37 @@ describe('organizations no list has', () => {
     expect(g.entities.filter((e) => e.id.startsWith('new:organization:'))).toEqual([]);
   });
 });
+
+describe('bodies named without their country (مجلس الوزراء، وزارة الخارجية)', () => {
+  const bare = (g: ReturnType<typeof extract>): string[] =>
+    g.entities.flatMap((e) => e.mentions.filter((m) => m.rule === 'coref:bare-body').map((m) => `${e.id} ${m.text}`));
+
+  it('stand for the body the article named in full before', () => {
+    const g = extract(
+      'أعلنت وزارة الخارجية القطرية، الأربعاء، أن الوزير بحث مع نظيره الأمريكي مستجدات الوساطة في غزة.\nوأضافت وزارة الخارجية في بيان أن الاتصال تناول العلاقات الثنائية.',
+    );
+    expect(bare(g)).toEqual(['org:mfa-qa وزارة الخارجية']);
+  });
+
+  it('stand for the body the article names in full after its headline', () => {
+    const g = extract('وزارة الخارجية تستدعي السفير\nاستدعت وزارة الخارجية السعودية سفير كندا لدى الرياض احتجاجا على تصريحات مسؤولين كنديين.');
+    expect(bare(g)).toEqual(['org:mfa-sa وزارة الخارجية']);
+  });
+
+  it('stand for the country an article mostly names when it names none in full', () => {
+    const g = extract('قال مسؤول في مصر إن مجلس الوزراء وافق على خطة لدعم الصادرات المصرية، وإن الحكومة المصرية ستعرضها على البرلمان المصري الأسبوع المقبل.');
+    expect(bare(g)).toEqual(['org:eg-cabinet مجلس الوزراء']);
+  });
+
+  it('are left alone when the article used them repeatedly before naming a foreign body in full, or names no clear country', () => {
+    const roundup = extract(
+      'وافق مجلس الوزراء في جلسته على تنظيم هيئة الترفيه.\nكما وافق مجلس الوزراء على اتفاقية للتعاون مع الأردن.\nورحب الوزراء بقرار مجلس الوزراء القطري تمديد الاتفاقية مع المغرب.',
+    );
+    expect(bare(roundup)).toEqual([]);
+    expect(bare(extract('وقالت وزارة الخارجية إن وفدي روسيا وتركيا سيجتمعان في جنيف.'))).toEqual([]);
+  });
+
+  it('are no bare body when their own nisba follows or a description goes on', () => {
+    expect(bare(extract('وأدانت وزارة الخارجية الروسية الهجوم، فيما قالت مصر إن وزارة الخارجية المصرية تتابع.'))).toEqual([]);
+  });
+});

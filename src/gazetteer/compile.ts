@@ -29,6 +29,12 @@ export interface NameRecord {
 
 export type TrieNode = Node<NameRecord>;
 
+/** The words of a body's name without its country's nisba, and the body of each country so named. */
+export interface BareBody {
+  readonly tokens: readonly string[];
+  readonly byCountry: ReadonlyMap<string, number>;
+}
+
 export interface CompiledAmbiguityRule {
   readonly description: string;
   readonly choose: readonly { entity: string | null; when: CompiledCondition }[];
@@ -68,6 +74,12 @@ export interface CompiledGazetteer {
   readonly hashes: Readonly<Record<string, string>>;
   /** Entries (people) holding some role of a body: body id → entry indices. */
   readonly holdersOf: ReadonlyMap<string, readonly number[]>;
+  /**
+   * Bodies named "<words> <nisba of their country>" (مجلس الوزراء السعودي، وزارة الخارجية القطرية), by
+   * the first of the words as written (with its article): the words alone name the body of whatever
+   * country the context gives ("مجلس الوزراء" in a Saudi article).
+   */
+  readonly bareBodies: ReadonlyMap<string, readonly BareBody[]>;
   /** Full names (two tokens or more) of each person entry, as normalized tokens (for spelling-variant lookup). */
   readonly personNames: ReadonlyMap<number, readonly (readonly string[])[]>;
 }
@@ -192,7 +204,8 @@ export function compileGazetteer(data: GazetteerData, commonWords: ReadonlySet<s
     }
   });
   const gazetteerRules = origins.map((o) => `gazetteer:${o}`);
-  return { entries, origins, gazetteerRules, byId, root, roleRoot, ambiguity, hashes: data.hashes, personNames, commonWords, holdersOf };
+  const bareBodies = compileBareBodies(entries, byId, root);
+  return { entries, origins, gazetteerRules, byId, root, roleRoot, ambiguity, hashes: data.hashes, personNames, commonWords, holdersOf, bareBodies };
 }
 
 export const entityType = (g: CompiledGazetteer, i: number): EntityType => g.entries[i]!.type;
@@ -204,5 +217,40 @@ export function personNameTokens(g: CompiledGazetteer): Set<string> {
     if (e.type !== 'PERSON') continue;
     for (const f of [...e.ar, ...(e.aliases ?? [])]) for (const t of nameTokens(f)) out.add(t);
   }
+  return out;
+}
+
+/** See CompiledGazetteer.bareBodies: names of two words or more before the nisba of the entry's own country. */
+function compileBareBodies(entries: readonly GazetteerEntry[], byId: ReadonlyMap<string, number>, root: ReadonlyMap<string, TrieNode>): Map<string, BareBody[]> {
+  const byWords = new Map<string, { tokens: string[]; byCountry: Map<string, number>; ambiguous: Set<string> }>();
+  entries.forEach((e, i) => {
+    if (e.type !== 'ORGANIZATION' || !e.country) return;
+    const country = byId.get(e.country);
+    for (const f of [...e.ar, ...(e.aliases ?? [])]) {
+      const tokens = nameTokens(f);
+      if (tokens.length < 3) continue;
+      const last = tokens[tokens.length - 1]!;
+      const key = last.startsWith('ال') && last.length >= 4 ? last.slice(2) : last;
+      if (!root.get(key)?.items.some((r) => r.kind === 'nisba' && r.entry === country)) continue;
+      const words = tokens.slice(0, -1);
+      const k = words.join(' ');
+      let b = byWords.get(k);
+      if (!b) byWords.set(k, (b = { tokens: words, byCountry: new Map(), ambiguous: new Set() }));
+      const had = b.byCountry.get(e.country);
+      if (had !== undefined && had !== i) b.ambiguous.add(e.country);
+      b.byCountry.set(e.country, i);
+    }
+  });
+  const out = new Map<string, BareBody[]>();
+  for (const b of byWords.values()) {
+    // Two bodies of one country with the same words: the words do not tell which.
+    for (const c of b.ambiguous) b.byCountry.delete(c);
+    if (!b.byCountry.size) continue;
+    let l = out.get(b.tokens[0]!);
+    if (!l) out.set(b.tokens[0]!, (l = []));
+    l.push({ tokens: b.tokens, byCountry: b.byCountry });
+  }
+  // Longest first: "مجلس الوزراء الاتحادي" before "مجلس الوزراء".
+  for (const l of out.values()) l.sort((a, b) => b.tokens.length - a.tokens.length);
   return out;
 }
