@@ -114,6 +114,12 @@ describe('stances and attacks named by a nisba', () => {
     expect(extract('وحذر السفير الروسي من أي عدوان على سوريا.').relations.filter((r) => r.type === 'AT_WAR_WITH')).toEqual([]);
   });
 
+  it('draws no relation between a state and a body that stands for it', () => {
+    const g = extract('أكدت الخارجية المصرية مجددًا رفض مصر الكامل للتدخل الإيراني في الشؤون الداخلية للدول العربية.');
+    expect(hasRelation(g, 'OPPOSES', 'country:eg', 'country:ir')).toBe(true);
+    expect(g.relations.filter((r) => [r.source, r.target].includes('org:mfa-eg'))).toEqual([]);
+  });
+
   it('gives no cooperation for relations said to be tense or cut', () => {
     expect(extract('وتوترت العلاقات بين ألمانيا والسعودية منذ العام الماضي.').relations.filter((r) => r.type === 'COOPERATES_WITH')).toEqual([]);
   });

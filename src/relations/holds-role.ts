@@ -91,8 +91,11 @@ export function officeOf(gaz: CompiledGazetteer, person: string, role: string, p
 /** A relation sink for one document: one relation per key, evidence merged, done beats planned. */
 export function relationSink(doc: Doc, minConfidence: number): (r: RelationRecord) => void {
   const seen = new Map<string, RelationRecord>();
+  // A body that stands for its state is that state here: "وزارة المالية" and "السعودية", or two
+  // Egyptian bodies, are one side, and a relation between them says nothing.
+  const side = (id: string): string => doc.entities.get(id)?.standsFor ?? id;
   return (r: RelationRecord): void => {
-    if (r.confidence < minConfidence || r.source === r.target) return;
+    if (r.confidence < minConfidence || r.source === r.target || side(r.source) === side(r.target)) return;
     const k = relationKey(r.type, r.source, r.target);
     const old = seen.get(k);
     if (!old) {
