@@ -31,6 +31,19 @@ export const bareBodyTest =
   (readings) =>
     readings.some((d) => opens(gaz, rules, d));
 
+/** The form feature "the second word of a body's name may be here" (as written: no clitics). */
+export const bareBodySecondTest = (gaz: CompiledGazetteer): FormTest => {
+  const second = new Set([...gaz.bareBodies.values()].flatMap((bodies) => bodies.map((b) => b.tokens[1]!)));
+  return (_readings, form) => second.has(form);
+};
+
+/** The bits of the two features (0: every token is tried). */
+export interface BareBodyFeatures {
+  readonly start: number;
+  readonly second: number;
+}
+const NO_FEATURES: BareBodyFeatures = { start: 0, second: 0 };
+
 /** The share of an article's country mentions its main country must have to stand for it. */
 const MAIN_COUNTRY_SHARE = 0.7;
 /** …and at least this many mentions. */
@@ -45,21 +58,25 @@ interface Hit {
   readonly tokEnd: number;
 }
 
-/** `bit`: the bit of bareBodyTest's feature (0: every token is tried). */
-export function resolveBareBodies(doc: Doc, gaz: CompiledGazetteer, rules: NameRules, bit = 0): void {
+export function resolveBareBodies(doc: Doc, gaz: CompiledGazetteer, rules: NameRules, bits: BareBodyFeatures = NO_FEATURES): void {
   if (gaz.bareBodies.size === 0) return;
   const tokens = need(doc, 'tokens', 'coref');
   const sentences = need(doc, 'sentences', 'coref');
   const norm = need(doc, 'norm', 'coref');
-  const covered = new Uint8Array(tokens.count);
-  for (const m of doc.mentions) covered.fill(1, m.tokStart, m.tokEnd);
+  // Made when a first word is followed by a possible second one (in few documents).
+  let covered: Uint8Array | undefined;
   // First every occurrence, grouped by article and body: whether the article used the bare words
   // before naming a body of the kind in full decides what they stand for.
   const groups = new Map<string, Hit[]>();
   for (let si = 0; si < sentences.length; si++) {
     const s = sentences[si]!;
     for (let i = s.tokStart; i < s.tokEnd - 1; i++) {
-      if (covered[i] || !mayHave(tokens, i, bit) || tokens.kind[i] !== TokenKind.ArabicWord) continue;
+      if (!mayHave(tokens, i, bits.start) || !mayHave(tokens, i + 1, bits.second) || tokens.kind[i] !== TokenKind.ArabicWord) continue;
+      if (!covered) {
+        covered = new Uint8Array(tokens.count);
+        for (const m of doc.mentions) covered.fill(1, m.tokStart, m.tokEnd);
+      }
+      if (covered[i]) continue;
       for (const d of readingsOf(tokens, i)) {
         if (!opens(gaz, rules, d)) continue;
         const body = bodyAt(gaz.bareBodies.get(spelled(d)), tokens, i, s.tokEnd, covered);

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Doc } from '../doc.js';
 import { need } from '../doc.js';
 import { referenceTest, resolveCoreference } from '../coref/resolve.js';
-import { bareBodyTest, resolveBareBodies } from '../coref/bodies.js';
+import { bareBodySecondTest, bareBodyTest, resolveBareBodies } from '../coref/bodies.js';
 import { defineNameFeatures, matchGazetteer } from '../match/gazetteer-match.js';
 import { defineTitleFeatures, findTitles } from '../match/titles.js';
 import { defineRelationFeatures, extractRelations } from '../relations/extract.js';
@@ -64,7 +64,10 @@ export function registerStages(): ReadonlyMap<string, StageFactory> {
       options: NoOptions,
       create: (_o, res, ctx) => {
         const references = ctx.features.define('reference', referenceTest(res));
-        const bodies = ctx.features.define('bare-body-start', bareBodyTest(res.gazetteer, res.nameRules));
+        const bodies = {
+          start: ctx.features.define('bare-body-start', bareBodyTest(res.gazetteer, res.nameRules)),
+          second: ctx.features.define('bare-body-second', bareBodySecondTest(res.gazetteer)),
+        };
         return (doc: Doc) => {
           resolveBareBodies(doc, res.gazetteer, res.nameRules, bodies);
           resolveCoreference(doc, res, references);
