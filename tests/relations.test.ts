@@ -114,6 +114,11 @@ describe('stances and attacks named by a nisba', () => {
     expect(extract('وحذر السفير الروسي من أي عدوان على سوريا.').relations.filter((r) => r.type === 'AT_WAR_WITH')).toEqual([]);
   });
 
+  it('reads "بدعم" after its supported party, not after an accused one no list names', () => {
+    expect(hasRelation(extract('وسيطرت قوات سوريا الديمقراطية، المدعومة من الولايات المتحدة، على المدينة.'), 'SUPPORTS', 'country:us', 'org:sdf')).toBe(true);
+    expect(extract('واتهمت تركيا فاركاس بدعم العمال الكردستاني بينما اتهمت فسيلوفا بتقديم الدعم اللوجستي.').relations.filter((r) => r.type === 'SUPPORTS')).toEqual([]);
+  });
+
   it('draws no relation between a state and a body that stands for it', () => {
     const g = extract('أكدت الخارجية المصرية مجددًا رفض مصر الكامل للتدخل الإيراني في الشؤون الداخلية للدول العربية.');
     expect(hasRelation(g, 'OPPOSES', 'country:eg', 'country:ir')).toBe(true);

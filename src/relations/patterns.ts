@@ -2,7 +2,7 @@
 // units and returns (source, target) bindings; the first pattern that binds wins.
 import type { TriggerLexicon, PatternName } from '../lexicon/triggers.js';
 import type { Sentence } from '../text/segment.js';
-import { readingIn, readingsOf, type Tokens } from '../text/tokenize.js';
+import { readingIn, readingsOf, TokenKind, type Tokens } from '../text/tokenize.js';
 import { SYMMETRIC } from '../graph/schema.js';
 import type { TriggerHit } from './triggers.js';
 import type { Unit } from './units.js';
@@ -284,6 +284,8 @@ export const PATTERNS: Record<PatternName, (ctx: PatternContext) => Binding[]> =
     let t = -1;
     for (let k = units.length - 1; k >= 0; k--) if (units[k]!.tokEnd <= hit.tokStart) { t = k; break; }
     if (t < 0 || hit.tokStart - units[t]!.tokEnd > 1) return [];
+    // Only a comma may stand between: "اتهمت تركيا فاركاس بدعم …" supports through فاركاس, no entity.
+    if (hit.tokStart > units[t]!.tokEnd && ctx.tokens.kind[units[t]!.tokEnd] !== TokenKind.Punct) return [];
     // The supporter follows at once ("المدعومة من إيران"); a country's nisba before is the supported
     // noun's adjective, not the supported party ("المعارضة السورية المدعومة من الغرب").
     const i = units.findIndex((u) => u.tokStart === hit.tokEnd && u.kind !== 'nisba');
