@@ -125,6 +125,12 @@ describe('stances and attacks named by a nisba', () => {
     expect(g.relations.filter((r) => [r.source, r.target].includes('org:mfa-eg'))).toEqual([]);
   });
 
+  it('reads "استهدف" as an attack only beside a military word', () => {
+    expect(extract('فرضت الولايات المتحدة عقوبات تستهدف الخطوط الجوية الإيرانية.').relations.filter((r) => r.type === 'AT_WAR_WITH')).toEqual([]);
+    expect(hasRelation(extract('استهدفت طائرات التحالف العربي مواقع لميليشيات الحوثي في صعدة.'), 'AT_WAR_WITH', 'org:saudi-coalition', 'org:houthis', true)).toBe(true);
+    expect(hasRelation(extract('وقال الجيش الإسرائيلي إنه استهدف نفقين لحركة حماس.'), 'AT_WAR_WITH', 'org:idf', 'org:hamas', true)).toBe(true);
+  });
+
   it('gives no cooperation for relations said to be tense or cut', () => {
     expect(extract('وتوترت العلاقات بين ألمانيا والسعودية منذ العام الماضي.').relations.filter((r) => r.type === 'COOPERATES_WITH')).toEqual([]);
   });

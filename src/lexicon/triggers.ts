@@ -16,6 +16,11 @@ const Trigger = z.strictObject({
   attributes: z.record(z.string(), z.string()),
   forms: z.array(z.string().min(2)).min(1),
   patterns: z.array(z.enum(PATTERN_NAMES)).min(1),
+  /**
+   * The trigger counts only with one of these words (any clitics, with or without ال) within
+   * `window` tokens of it: "استهدف" is an attack beside "غارة" or "صواريخ", not in "عقوبات تستهدف".
+   */
+  context: z.strictObject({ words: z.array(z.string().min(2)).min(1), window: z.number().int().min(1).max(20) }).optional(),
 });
 
 export const TriggersFile = z.strictObject({
@@ -49,6 +54,8 @@ export interface TriggerLexicon {
   /** The led-by markers and the tour markers ("تشمل"), each as its words (compiled once, read per trigger). */
   readonly ledByPhrases: readonly (readonly string[])[];
   readonly includesPhrases: readonly (readonly string[])[];
+  /** The context a trigger needs (TriggerDef.context), by trigger id. */
+  readonly contexts: ReadonlyMap<string, { readonly words: ReadonlySet<string>; readonly window: number }>;
 }
 
 const stripAl = (t: string): string => (t.startsWith('ال') && t.length >= 4 ? t.slice(2) : t);
@@ -76,5 +83,6 @@ export function compileTriggers(f: TriggersFile): TriggerLexicon {
     ledBy: set(f.ledByMarkers),
     ledByPhrases: phrases(set(f.ledByMarkers)),
     includesPhrases: phrases(set(f.includesMarkers)),
+    contexts: new Map(f.triggers.flatMap((d) => (d.context ? [[d.id, { words: set(d.context.words), window: d.context.window }] as const] : []))),
   };
 }

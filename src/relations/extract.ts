@@ -60,6 +60,8 @@ export function extractRelations(doc: Doc, lex: TriggerLexicon, gaz: CompiledGaz
     const phone = hits.find((h) => h.def.type === 'MET_WITH' && h.def.attributes['mode'] && h.def.attributes['mode'] !== 'in_person');
     for (const hit of hits) {
       if (blocked(hit, tokens, s.tokStart, lex, bits.cue)) continue;
+      const context = lex.contexts.get(hit.def.id);
+      if (context && !nearWords(tokens, hit, s.tokStart, s.tokEnd, context.words, context.window)) continue;
       if (hit.def.type === 'COOPERATES_WITH' && cueAfter(tokens, hit, s.tokEnd, lex.cancelledAfter, 10, bits.cue)) continue;
       const planned = hit.future || nearCue(tokens, hit, s.tokStart, s.tokEnd, lex.plannedCues, 6, bits.cue);
       for (const name of hit.def.patterns) {
@@ -108,6 +110,12 @@ function asStates(doc: Doc, gaz: CompiledGazetteer, b: Binding): Binding {
 
 function cueAfter(tokens: Tokens, hit: TriggerHit, to: number, cues: ReadonlySet<string>, window: number, cueBit: number): boolean {
   for (let k = hit.tokEnd; k < Math.min(to, hit.tokEnd + window); k++) if (mayHave(tokens, k, cueBit) && readingIn(tokens, k, cues)) return true;
+  return false;
+}
+
+/** One of token k's readings, for k within `window` tokens of the trigger, is in `words`. */
+function nearWords(tokens: Tokens, hit: TriggerHit, from: number, to: number, words: ReadonlySet<string>, window: number): boolean {
+  for (let k = Math.max(from, hit.tokStart - window); k < Math.min(to, hit.tokEnd + window); k++) if (k < hit.tokStart || k >= hit.tokEnd) if (readingIn(tokens, k, words)) return true;
   return false;
 }
 
