@@ -103,3 +103,11 @@ describe('bodies named without their country (مجلس الوزراء، وزار
     expect(bare(extract('وأدانت وزارة الخارجية الروسية الهجوم، فيما قالت مصر إن وزارة الخارجية المصرية تتابع.'))).toEqual([]);
   });
 });
+
+describe('forms that are also common words (gazetteers/ambiguous.json)', () => {
+  it('reads قاعدة without its article as a base, القاعدة with it as al-Qaeda', () => {
+    const base = extract('غارة إسرائيلية استهدفت قاعدة التيفور العسكرية التابعة للجيش السوري.');
+    expect(base.entities.map((e) => e.id)).not.toContain('org:al-qaeda');
+    expect(mentionsOf(extract('هاجم مسلحو القاعدة نقطة تفتيش في أبين.'), 'org:al-qaeda')).toEqual(['القاعدة']);
+  });
+});
