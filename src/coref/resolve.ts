@@ -72,13 +72,14 @@ function shortNames(doc: Doc, res: Resources): void {
       const parts = tokens.norm.slice(m.tokStart, m.tokEnd);
       const last = parts[parts.length - 1]!;
       const prev = parts[parts.length - 2]!;
-      // A frequent word of news text (رمضان، صلاح، خان) is not taken as a short name: it would catch the word itself.
-      const rare = (w: string): boolean => !res.gazetteer.commonWords.has(w);
+      // No frequency filter here: the frequent words of news text include the names themselves
+      // (كارتر، بارزاني، ظريف); a key two people share is dropped below, and notNames holds the words
+      // that are never names.
       if (connectors.has(prev)) putPair(prev, last, m.entity, m.tokStart);
-      else if (last.length >= 3 && rare(last) && !res.nameRules.notNames.has(last) && !isName(last)) put(last, m.entity, m.tokStart);
-      // The first word stands for the whole name when it is rare (وانغ يي → وانغ, كيم جونغ أون → كيم).
+      else if (last.length >= 3 && !res.nameRules.notNames.has(last) && !isName(last)) put(last, m.entity, m.tokStart);
+      // The first word stands for the whole name (وانغ يي → وانغ, كيم جونغ أون → كيم).
       const first = parts[0]!;
-      if (parts.length <= 3 && first.length >= 3 && !connectors.has(first) && !isName(first) && !res.nameRules.notNames.has(first) && (rare(first) || last.length <= 3)) {
+      if (parts.length <= 3 && first.length >= 3 && !connectors.has(first) && !isName(first) && !res.nameRules.notNames.has(first)) {
         put(first, m.entity, m.tokStart);
       }
     }

@@ -58,8 +58,6 @@ export interface CompiledRole {
 
 export interface CompiledGazetteer {
   readonly entries: readonly GazetteerEntry[];
-  /** Frequent words of news text (lexicons/common-words.json): an article-less alias must not be one. */
-  readonly commonWords: ReadonlySet<string>;
   /** "file:line" of each entry, for provenance. */
   readonly origins: readonly string[];
   /** `gazetteer:<origin>` of each entry: the rule of its mentions and the source of its entities. */
@@ -144,7 +142,7 @@ export const bareForm = (normalizedName: string): string => {
   return t.join(' ');
 };
 
-export function compileGazetteer(data: GazetteerData, commonWords: ReadonlySet<string> = new Set()): CompiledGazetteer {
+export function compileGazetteer(data: GazetteerData): CompiledGazetteer {
   const entries = data.entries.map((e) => e.entry);
   const byId = new Map(entries.map((e, i) => [e.id, i]));
   const root = new Map<string, TrieNode>();
@@ -205,7 +203,7 @@ export function compileGazetteer(data: GazetteerData, commonWords: ReadonlySet<s
   });
   const gazetteerRules = origins.map((o) => `gazetteer:${o}`);
   const bareBodies = compileBareBodies(entries, byId, root);
-  return { entries, origins, gazetteerRules, byId, root, roleRoot, ambiguity, hashes: data.hashes, personNames, commonWords, holdersOf, bareBodies };
+  return { entries, origins, gazetteerRules, byId, root, roleRoot, ambiguity, hashes: data.hashes, personNames, holdersOf, bareBodies };
 }
 
 export const entityType = (g: CompiledGazetteer, i: number): EntityType => g.entries[i]!.type;

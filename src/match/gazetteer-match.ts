@@ -85,13 +85,13 @@ export function matchGazetteer(doc: Doc, gaz: CompiledGazetteer, bits: NameFeatu
       const kind = tokens.kind[i];
       if (kind === TokenKind.LatinWord) {
         const form = tokens.norm[i]!;
-        walk(gaz, tokens, candidates, gaz.root.get(form), form, 0, false, i, si, s.tokEnd, bits.continuation);
+        walk(tokens, candidates, gaz.root.get(form), form, 0, false, i, si, s.tokEnd, bits.continuation);
       } else if (kind === TokenKind.ArabicWord) {
         // The readings that start a name: one lookup per form (perForm).
         const first = perForm(tokens, i, gaz.root, readingStarts);
         for (let k = 0; k < first.length; k++) {
           const { d, node } = first[k]!;
-          walk(gaz, tokens, candidates, node, d.bare, d.prefixLen, d.hasAl, i, si, s.tokEnd, bits.continuation);
+          walk(tokens, candidates, node, d.bare, d.prefixLen, d.hasAl, i, si, s.tokEnd, bits.continuation);
         }
       }
     }
@@ -129,7 +129,7 @@ export function addGazetteerMention(
 }
 
 /** Follows the name trie from `first`, the node of token i read as `bare` (proclitics and article stripped), adding a candidate at every node that holds names. */
-function walk(gaz: CompiledGazetteer, tokens: Tokens, out: Candidate[], first: TrieNode | undefined, bare: string, prefixLen: number, hasAl: boolean, i: number, si: number, sentenceEnd: number, continuation: number): void {
+function walk(tokens: Tokens, out: Candidate[], first: TrieNode | undefined, bare: string, prefixLen: number, hasAl: boolean, i: number, si: number, sentenceEnd: number, continuation: number): void {
   let node = first;
   let j = i + 1;
   while (node) {
@@ -138,8 +138,8 @@ function walk(gaz: CompiledGazetteer, tokens: Tokens, out: Candidate[], first: T
       const single = j === i + 1;
       // Most often every record fits: the node's own array is used, no new one made.
       let all = true;
-      for (let k = 0; k < items.length && all; k++) all = fits(gaz, items[k]!, hasAl, single, bare);
-      const records: readonly NameRecord[] = all ? items : items.filter((r) => fits(gaz, r, hasAl, single, bare));
+      for (let k = 0; k < items.length && all; k++) all = fits(items[k]!, hasAl, single);
+      const records: readonly NameRecord[] = all ? items : items.filter((r) => fits(r, hasAl, single));
       if (records.length) {
         // Every record of a node has the node's path: no string is built per candidate.
         out.push({ tokStart: i, tokEnd: j, prefixLen, sentence: si, records, bareForm: j === i + 1 ? bare : items[0]!.path, firstForm: tokens.norm[i]!, withArticle: hasAl, rank: 0, record: null });
@@ -152,9 +152,14 @@ function walk(gaz: CompiledGazetteer, tokens: Tokens, out: Candidate[], first: T
   }
 }
 
-/** A name listed with ال needs it in the text, but an alias listed with ال (الناتو) is also written without it (ناتو) when that is no common word. */
-function fits(gaz: CompiledGazetteer, r: NameRecord, hasAl: boolean, single: boolean, bare: string): boolean {
-  return !r.hasAl || hasAl || (r.kind === 'alias' && r.trueArticle && single && !gaz.commonWords.has(bare));
+/**
+ * A name listed with ال needs it in the text, but a one-word alias listed with ال (الناتو، الفيفا)
+ * is also written without it (ناتو، فيفا). Where the bare word is also a common word (قاعدة: a base),
+ * gazetteers/ambiguous.json settles it; a word-frequency list cannot, as the most frequent of these
+ * words are the names themselves (فيفا).
+ */
+function fits(r: NameRecord, hasAl: boolean, single: boolean): boolean {
+  return !r.hasAl || hasAl || (r.kind === 'alias' && r.trueArticle && single);
 }
 
 export function addEntity(doc: Doc, gaz: CompiledGazetteer, index: number): EntityRecord {
