@@ -125,6 +125,14 @@ describe('stances and attacks named by a nisba', () => {
     expect(g.relations.filter((r) => [r.source, r.target].includes('org:mfa-eg'))).toEqual([]);
   });
 
+  it('reads a verb with an object pronoun as done by the actor right after it', () => {
+    const g = extract('من هي الروسية ماريا بوتينا المولعة بالأسلحة التي تتهمها الولايات المتحدة بالتجسس؟');
+    expect(hasRelation(g, 'OPPOSES', 'country:us', 'person:maria-butina')).toBe(true);
+    expect(hasRelation(g, 'OPPOSES', 'person:maria-butina', 'country:us')).toBe(false);
+    // A verbal noun with its agent's pronoun keeps its reading: "قصفها لمواقع" is their shelling of the positions.
+    expect(hasRelation(extract('جددت مقاتلات التحالف العربي قصفها لمواقع ميليشيا الحوثي في صرواح.'), 'AT_WAR_WITH', 'org:saudi-coalition', 'org:houthis', true)).toBe(true);
+  });
+
   it('reads "استهدف" as an attack only beside a military word', () => {
     expect(extract('فرضت الولايات المتحدة عقوبات تستهدف الخطوط الجوية الإيرانية.').relations.filter((r) => r.type === 'AT_WAR_WITH')).toEqual([]);
     expect(hasRelation(extract('استهدفت طائرات التحالف العربي مواقع لميليشيات الحوثي في صعدة.'), 'AT_WAR_WITH', 'org:saudi-coalition', 'org:houthis', true)).toBe(true);

@@ -140,6 +140,9 @@ function agent(ctx: PatternContext): Unit[] {
   return subjectBefore(ctx);
 }
 
+/** The trigger carries ل or ب, so it is a verbal noun (لدعمها بشار الأسد: its support of), not a verb. */
+const nounPrefix = (ctx: PatternContext): boolean => /[لب]/.test(ctx.tokens.norm[ctx.hit.tokStart]!.slice(0, ctx.hit.prefixLen));
+
 /** The trigger carries the ل of purpose (للقاء، لبحث). */
 const purpose = (ctx: PatternContext): boolean => ctx.hit.prefixLen > 0 && ctx.tokens.norm[ctx.hit.tokStart]!.slice(0, ctx.hit.prefixLen).endsWith('ل');
 
@@ -211,6 +214,14 @@ export const PATTERNS: Record<PatternName, (ctx: PatternContext) => Binding[]> =
     return cross(ids(a), ids(afterWord(ctx, ['من'], end(a, ctx.hit.tokEnd), 4)), 0.75);
   },
   agent_object: (ctx) => {
+    if (ctx.hit.def.pos === 'verb' && ctx.hit.suffixed && !nounPrefix(ctx)) {
+      // "فهاجمته بريطانيا", "تتهمها الولايات المتحدة": with an object pronoun, the verb's subject
+      // follows it at once and the pronoun stands for the one named before.
+      // Without such a subject the form may be a verbal noun whose pronoun is its agent (قصفها لمواقع).
+      const i = ctx.units.findIndex((u) => u.tokStart === ctx.hit.tokEnd && u.prep === null && u.kind !== 'nisba');
+      const named = i < 0 ? [] : subjectBefore(ctx);
+      if (named.length) return cross(ids(chainForward(ctx.units, i)), ids(named), 0.6);
+    }
     const a = agent(ctx);
     if (!a.length) return [];
     if (ctx.hit.def.pos === 'noun' && purpose(ctx)) {
