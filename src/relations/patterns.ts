@@ -140,6 +140,9 @@ function agent(ctx: PatternContext): Unit[] {
   return subjectBefore(ctx);
 }
 
+/** Tokens at most between an object pronoun's antecedent and its verb. */
+const MAX_ANTECEDENT_DISTANCE = 4;
+
 /** The trigger carries ل or ب, so it is a verbal noun (لدعمها بشار الأسد: its support of), not a verb. */
 const nounPrefix = (ctx: PatternContext): boolean => /[لب]/.test(ctx.tokens.norm[ctx.hit.tokStart]!.slice(0, ctx.hit.prefixLen));
 
@@ -217,10 +220,15 @@ export const PATTERNS: Record<PatternName, (ctx: PatternContext) => Binding[]> =
     if (ctx.hit.def.pos === 'verb' && ctx.hit.suffixed && !nounPrefix(ctx)) {
       // "فهاجمته بريطانيا", "تتهمها الولايات المتحدة": with an object pronoun, the verb's subject
       // follows it at once and the pronoun stands for the one named before.
-      // Without such a subject the form may be a verbal noun whose pronoun is its agent (قصفها لمواقع).
+      // The pronoun's antecedent is near ("بوتينا المولعة بالأسلحة التي تتهمها"); a far actor is not it
+      // ("مشروع قرار بريطاني دعمته …": the pronoun is the draft, which no list names). Without such a
+      // subject the form may be a verbal noun whose pronoun is its agent (قصفها لمواقع): read as before.
       const i = ctx.units.findIndex((u) => u.tokStart === ctx.hit.tokEnd && u.prep === null && u.kind !== 'nisba');
-      const named = i < 0 ? [] : subjectBefore(ctx);
-      if (named.length) return cross(ids(chainForward(ctx.units, i)), ids(named), 0.6);
+      if (i >= 0) {
+        const named = subjectBefore(ctx);
+        const near = named.length > 0 && ctx.hit.tokStart - Math.max(...named.map((u) => u.tokEnd)) <= MAX_ANTECEDENT_DISTANCE;
+        return near ? cross(ids(chainForward(ctx.units, i)), ids(named), 0.6) : [];
+      }
     }
     const a = agent(ctx);
     if (!a.length) return [];
