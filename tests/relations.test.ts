@@ -133,6 +133,12 @@ describe('stances and attacks named by a nisba', () => {
     expect(hasRelation(extract('جددت مقاتلات التحالف العربي قصفها لمواقع ميليشيا الحوثي في صرواح.'), 'AT_WAR_WITH', 'org:saudi-coalition', 'org:houthis', true)).toBe(true);
   });
 
+  it('takes no trigger from a final ة (عارضة: a model) or from the opposition as a group', () => {
+    expect(extract('جاستن بيبر يخطب عارضة أزياء أميركية شهيرة.').relations.filter((r) => r.type === 'OPPOSES')).toEqual([]);
+    expect(extract('محرم اينجه مرشح المعارضة التركية لمواجهة أردوغان في انتخابات الرئاسة.').relations.filter((r) => r.type === 'OPPOSES')).toEqual([]);
+    expect(hasRelation(extract('أعلنت روسيا معارضتها للضربة الأمريكية على سوريا.'), 'OPPOSES', 'country:ru', 'country:us')).toBe(true);
+  });
+
   it('reads "استهدف" as an attack only beside a military word', () => {
     expect(extract('فرضت الولايات المتحدة عقوبات تستهدف الخطوط الجوية الإيرانية.').relations.filter((r) => r.type === 'AT_WAR_WITH')).toEqual([]);
     expect(hasRelation(extract('استهدفت طائرات التحالف العربي مواقع لميليشيات الحوثي في صعدة.'), 'AT_WAR_WITH', 'org:saudi-coalition', 'org:houthis', true)).toBe(true);

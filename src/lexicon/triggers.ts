@@ -21,6 +21,8 @@ const Trigger = z.strictObject({
    * `window` tokens of it: "استهدف" is an attack beside "غارة" or "صواريخ", not in "عقوبات تستهدف".
    */
   context: z.strictObject({ words: z.array(z.string().min(2)).min(1), window: z.number().int().min(1).max(20) }).optional(),
+  /** With its article and a nisba after it the form names a group, not an act: "المعارضة السورية". */
+  groupWithNisba: z.boolean().optional(),
 });
 
 export const TriggersFile = z.strictObject({

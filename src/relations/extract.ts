@@ -59,7 +59,7 @@ export function extractRelations(doc: Doc, lex: TriggerLexicon, gaz: CompiledGaz
     // "بحث … في اتصال هاتفي": the mode of a meeting is that of any mode-bearing trigger of the sentence.
     const phone = hits.find((h) => h.def.type === 'MET_WITH' && h.def.attributes['mode'] && h.def.attributes['mode'] !== 'in_person');
     for (const hit of hits) {
-      if (blocked(hit, tokens, s.tokStart, lex, bits.cue)) continue;
+      if (blocked(hit, tokens, s.tokStart, lex, bits.cue) || notATrigger(doc, hit)) continue;
       const context = lex.contexts.get(hit.def.id);
       if (context && !nearWords(tokens, hit, s.tokStart, s.tokEnd, context.words, context.window)) continue;
       if (hit.def.type === 'COOPERATES_WITH' && cueAfter(tokens, hit, s.tokEnd, lex.cancelledAfter, 10, bits.cue)) continue;
@@ -112,6 +112,30 @@ function cueAfter(tokens: Tokens, hit: TriggerHit, to: number, cues: ReadonlySet
   for (let k = hit.tokEnd; k < Math.min(to, hit.tokEnd + window); k++) if (mayHave(tokens, k, cueBit) && readingIn(tokens, k, cues)) return true;
   return false;
 }
+
+/**
+ * Forms the trigger trie takes for triggers but the text says are not:
+ * - "عارضة" (a model, a crossbar) is normalized عارضه like "عارضه" (opposed him): a final ة in the
+ *   text is no pronoun suffix;
+ * - "المعارضة السورية", with the article and a nisba, is a group (the Syrian opposition), not an act.
+ */
+function notATrigger(doc: Doc, hit: TriggerHit): boolean {
+  const tokens = doc.tokens!, norm = doc.norm!;
+  if (hit.suffixed) {
+    const [s, e] = toOriginal(norm, tokens.start[hit.tokStart]!, tokens.end[hit.tokStart]!);
+    let p = e - 1;
+    while (p > s && isMark(doc.text.charCodeAt(p))) p--;
+    if (doc.text.charCodeAt(p) === TA_MARBUTA) return true;
+  }
+  if (hit.def.groupWithNisba && tokens.norm[hit.tokStart]!.startsWith('ال', hit.prefixLen)) {
+    return doc.mentions.some((m) => m.tokStart === hit.tokEnd && m.kind === 'nisba');
+  }
+  return false;
+}
+
+const TA_MARBUTA = 0x0629;
+/** Harakat, tanwin, shadda, sukun, superscript alef, tatweel. */
+const isMark = (c: number): boolean => (c >= 0x064b && c <= 0x065f) || c === 0x0670 || c === 0x0640;
 
 /** One of token k's readings, for k within `window` tokens of the trigger, is in `words`. */
 function nearWords(tokens: Tokens, hit: TriggerHit, from: number, to: number, words: ReadonlySet<string>, window: number): boolean {
