@@ -8,7 +8,7 @@ import { emitBindings } from './emit.js';
 import { holdsRole, relationSink } from './holds-role.js';
 import { countryOfEntity } from '../coref/resolve.js';
 import type { TriggerLexicon } from '../lexicon/triggers.js';
-import { toOriginal } from '../text/normalize.js';
+import { isWordMark, toOriginal } from '../text/normalize.js';
 import type { FormFeatures, FormTest } from '../text/form-features.js';
 import { mayHave, readingIn, type Tokens } from '../text/tokenize.js';
 import { PATTERNS, type Binding } from './patterns.js';
@@ -124,7 +124,7 @@ function notATrigger(doc: Doc, hit: TriggerHit): boolean {
   if (hit.suffixed) {
     const [s, e] = toOriginal(norm, tokens.start[hit.tokStart]!, tokens.end[hit.tokStart]!);
     let p = e - 1;
-    while (p > s && isMark(doc.text.charCodeAt(p))) p--;
+    while (p > s && isWordMark(doc.text.charCodeAt(p))) p--;
     if (doc.text.charCodeAt(p) === TA_MARBUTA) return true;
   }
   if (hit.def.groupWithNisba && tokens.norm[hit.tokStart]!.startsWith('ال', hit.prefixLen)) {
@@ -134,8 +134,6 @@ function notATrigger(doc: Doc, hit: TriggerHit): boolean {
 }
 
 const TA_MARBUTA = 0x0629;
-/** Harakat, tanwin, shadda, sukun, superscript alef, tatweel. */
-const isMark = (c: number): boolean => (c >= 0x064b && c <= 0x065f) || c === 0x0670 || c === 0x0640;
 
 /** One of token k's readings, for k within `window` tokens of the trigger, is in `words`. */
 function nearWords(tokens: Tokens, hit: TriggerHit, from: number, to: number, words: ReadonlySet<string>, window: number): boolean {

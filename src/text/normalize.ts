@@ -180,6 +180,7 @@ export function toOriginal(norm: Normalized, nStart: number, nEnd: number): [num
   return [start, end];
 }
 
-function isWordMark(c: number): boolean {
+/** Harakat, tanwin, shadda, sukun, superscript alef, tatweel: marks on a letter, not letters. */
+export function isWordMark(c: number): boolean {
   return (c >= 0x064b && c <= 0x065f) || c === 0x0670 || c === 0x0640;
 }
