@@ -51,6 +51,11 @@ describe('gazetteer matching on Arabic news sentences', () => {
     expect(p!.mentions[0]!.text.startsWith('إسماعيل')).toBe(true);
   });
 
+  it('does not take a verb in the future after a title for a name', () => {
+    const g = extract('وقال الرئيس الفنزويلي سيطلب توضيحا من واشنطن بشأن الحادث.');
+    expect(g.entities.filter((e) => e.id.startsWith('new:person:'))).toEqual([]);
+  });
+
   it('does not take common words after a title for a name', () => {
     const g = extract('وزير الخارجية القطري يبحث مع نظيره المصري جهود التهدئة في غزة');
     expect(g.entities.filter((e) => e.id.startsWith('new:'))).toEqual([]);

@@ -352,6 +352,8 @@ function newPersonBefore(
 /** "وعمرو", "بأغنية": a word that reads as a proclitic on a name part or a frequent word is no part of a new name. */
 function carriesClitic(rules: NameRules, readings: readonly Decomposition[], w: string): boolean {
   if (rules.personTokens.has(w)) return false;
+  // The future prefix of a verb (سيطلب، ستبحث) before a frequent word: a verb, not a name.
+  if (w.length >= 4 && w.startsWith('س') && 'يتن'.includes(w[1]!) && rules.frequentWords.has(w.slice(1))) return true;
   return readings.some((d) => d.prefixLen > 0 && (rules.personTokens.has(d.bare) || rules.frequentWords.has(d.bare)));
 }
 
