@@ -6,6 +6,7 @@ import type { Processor } from '../pipeline/processor.js';
 import { summarizeDocument, type DocumentSummary } from '../graph/corpus-graph.js';
 import type { InputRecord } from '../io/inputs.js';
 import type { ManifestEntry } from './manifest.js';
+import { asError } from '../util/errors.js';
 
 export type { Processor } from '../pipeline/processor.js';
 
@@ -57,7 +58,7 @@ export function processRecords(p: Processor, recs: readonly InputRecord[]): Outc
     graphs = p.processBatch(docs);
   } catch (e) {
     // Not a document's own failure (those come back in their places): every document of the batch failed.
-    graphs = docs.map(() => (e instanceof Error ? e : new Error(String(e))));
+    graphs = docs.map(() => asError(e));
   }
   todo.forEach((k, j) => {
     const rec = recs[k] as OkRecord;

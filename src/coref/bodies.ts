@@ -9,21 +9,18 @@ import type { Doc } from '../doc.js';
 import { need } from '../doc.js';
 import type { BareBody, CompiledGazetteer } from '../gazetteer/compile.js';
 import { addEntity } from '../match/gazetteer-match.js';
-import type { Decomposition } from '../text/clitics.js';
+import { withArticle, type Decomposition } from '../text/clitics.js';
 import type { NameRules } from '../lexicon/name-rules.js';
 import type { FormTest } from '../text/form-features.js';
 import { toOriginal } from '../text/normalize.js';
 import { mayHave, readingsOf, TokenKind, type Tokens } from '../text/tokenize.js';
-
-/** A reading's form as the body lists spell their first word (with its article). */
-const spelled = (d: Decomposition): string => (d.hasAl ? `ال${d.bare}` : d.bare);
 
 /**
  * A reading that may open a bare body's name: the first word of a listed body that is also an
  * organization's head word (وزارة، مجلس، الحزب …). Other first words (القوات المسلحة، التلفزيون
  * الرسمي، الشؤون الخارجية) are as often plain descriptions as names.
  */
-const opens = (gaz: CompiledGazetteer, rules: NameRules, d: Decomposition): boolean => rules.organizationHeads.has(d.bare) && gaz.bareBodies.has(spelled(d));
+const opens = (gaz: CompiledGazetteer, rules: NameRules, d: Decomposition): boolean => rules.organizationHeads.has(d.bare) && gaz.bareBodies.has(withArticle(d));
 
 /** The form feature "the first word of a body's name may be here". */
 export const bareBodyTest =
@@ -79,7 +76,7 @@ export function resolveBareBodies(doc: Doc, gaz: CompiledGazetteer, rules: NameR
       if (covered[i]) continue;
       for (const d of readingsOf(tokens, i)) {
         if (!opens(gaz, rules, d)) continue;
-        const body = bodyAt(gaz.bareBodies.get(spelled(d)), tokens, i, s.tokEnd, covered);
+        const body = bodyAt(gaz.bareBodies.get(withArticle(d)), tokens, i, s.tokEnd, covered);
         if (!body) continue;
         const key = `${s.article} ${body.tokens.join(' ')}`;
         let g = groups.get(key);

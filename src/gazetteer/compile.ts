@@ -114,11 +114,14 @@ export function spacingVariants(tokens: readonly string[]): string[][] {
   return out;
 }
 
+/** A name token without its article (ال), as the trie keys it; a short word (الي) keeps its letters. */
+const withoutArticle = (token: string): string => (token.startsWith('ال') && token.length >= 4 ? token.slice(2) : token);
+
 function insert(root: Map<string, TrieNode>, tokens: readonly string[], rec: Omit<NameRecord, 'hasAl' | 'path'>): void {
   const first = tokens[0];
   if (first === undefined) return;
-  const hasAl = first.startsWith('ال') && first.length >= 4;
-  const key = hasAl ? first.slice(2) : first;
+  const key = withoutArticle(first);
+  const hasAl = key !== first;
   const path = [key, ...tokens.slice(1)];
   const node = pathNode(root, path);
   if (!node.items.some((r) => r.entry === rec.entry && r.kind === rec.kind)) node.items.push({ ...rec, hasAl, path: path.join(' ') });
@@ -138,7 +141,7 @@ const condition = (w: AmbiguityCondition): CompiledCondition => {
 
 export const bareForm = (normalizedName: string): string => {
   const t = normalizedName.split(' ');
-  if (t[0]!.startsWith('ال') && t[0]!.length >= 4) t[0] = t[0]!.slice(2);
+  t[0] = withoutArticle(t[0]!);
   return t.join(' ');
 };
 
@@ -164,7 +167,7 @@ export function compileGazetteer(data: GazetteerData): CompiledGazetteer {
     for (const phrase of r.ar) {
       const toks = nameTokens(phrase);
       const first = toks[0]!;
-      const key = first.startsWith('ال') && first.length >= 4 ? first.slice(2) : first;
+      const key = withoutArticle(first);
       const node = pathNode(roleRoot, [key, ...toks.slice(1)]);
       node.items.push({ key: r.key, phrase: toks.join(' '), hasAl: key !== first, requiresOf: r.requiresOf ?? false });
     }
@@ -227,9 +230,7 @@ function compileBareBodies(entries: readonly GazetteerEntry[], byId: ReadonlyMap
     for (const f of [...e.ar, ...(e.aliases ?? [])]) {
       const tokens = nameTokens(f);
       if (tokens.length < 3) continue;
-      const last = tokens[tokens.length - 1]!;
-      const key = last.startsWith('ال') && last.length >= 4 ? last.slice(2) : last;
-      if (!root.get(key)?.items.some((r) => r.kind === 'nisba' && r.entry === country)) continue;
+      if (!root.get(withoutArticle(tokens[tokens.length - 1]!))?.items.some((r) => r.kind === 'nisba' && r.entry === country)) continue;
       const words = tokens.slice(0, -1);
       const k = words.join(' ');
       let b = byWords.get(k);

@@ -4,7 +4,7 @@
 import type { CompiledAmbiguityRule, CompiledCondition, CompiledGazetteer, NameKind, NameRecord, TrieNode } from '../gazetteer/compile.js';
 import type { Doc, EntityRecord, Mention } from '../doc.js';
 import { need } from '../doc.js';
-import { decompose, readingStarts } from '../text/clitics.js';
+import { decompose, readingStarts, withArticle } from '../text/clitics.js';
 import { toOriginal } from '../text/normalize.js';
 import type { FormFeatures, FormTest } from '../text/form-features.js';
 import { KeyFilter } from '../util/key-filter.js';
@@ -195,7 +195,7 @@ function decide(rule: CompiledAmbiguityRule, c: Candidate, tokens: Tokens, s: { 
   return rule.otherwise;
 }
 
-const stripped = (form: string): string[] => decompose(form).map((d) => (d.hasAl ? `ال${d.bare}` : d.bare)).concat(form);
+const stripped = (form: string): string[] => decompose(form).map(withArticle).concat(form);
 
 function holds(w: CompiledCondition, c: Candidate, tokens: Tokens, s: { tokStart: number; tokEnd: number }): boolean {
   if (w.clitic && !w.clitic.has(c.firstForm.slice(0, c.prefixLen))) return false;

@@ -4,7 +4,7 @@ import type { Doc, Mention } from '../doc.js';
 import { need } from '../doc.js';
 import type { NameRules } from '../lexicon/name-rules.js';
 import { toOriginal } from '../text/normalize.js';
-import type { Decomposition } from '../text/clitics.js';
+import { withArticle, type Decomposition } from '../text/clitics.js';
 import { mayHave, readingsOf, TokenKind } from '../text/tokenize.js';
 import { transliterate } from '../text/transliterate.js';
 
@@ -51,7 +51,7 @@ export function findOrganizationNames(doc: Doc, rules: NameRules, bit = 0): void
       const [start] = toOriginal(norm, tokens.start[i]! + head.prefixLen, tokens.end[i]!);
       const [, end] = toOriginal(norm, tokens.start[nisba.tokEnd - 1]!, tokens.end[nisba.tokEnd - 1]!);
       const text = doc.text.slice(start, end);
-      const id = `new:organization:${[head.hasAl ? `ال${head.bare}` : head.bare, ...tokens.norm.slice(i + 1, nisba.tokEnd)].join('-')}`;
+      const id = `new:organization:${[withArticle(head), ...tokens.norm.slice(i + 1, nisba.tokEnd)].join('-')}`;
       if (!doc.entities.has(id)) doc.entities.set(id, { id, type: 'ORGANIZATION', name: { ar: text, en: transliterate(text) }, source: 'rule:head-word-nisba' });
       doc.mentions.push({ start, end, text, kind: 'name', sentence: si, tokStart: i, tokEnd: nisba.tokEnd, entity: id, rule: 'rule:head-word-nisba' });
       drop.add(nisba);

@@ -7,6 +7,7 @@ import { loadPipeline, type ResolvedPipeline } from './config.js';
 import { registerStages } from './registry.js';
 import { loadResources, type Resources } from './resources.js';
 import { FormFeatures } from '../text/form-features.js';
+import { asError } from '../util/errors.js';
 
 export interface Pipeline {
   readonly config: ResolvedPipeline;
@@ -51,13 +52,6 @@ export function buildPipeline(file: string, resources?: Resources, options: Buil
     }
     return doc;
   };
-  const process = (meta: DocMeta, text: string): DocumentGraph => {
-    const doc = run(meta, text);
-    const t0 = performance.now();
-    const g = toDocumentGraph(doc);
-    times[stages.length]! += performance.now() - t0;
-    return g;
-  };
   const processBatch = (batch: readonly { meta: DocMeta; text: string }[]): (DocumentGraph | Error)[] => {
     const docs: (Doc | Error)[] = batch.map((b) => newDoc({ ...b.meta, lang: b.meta.lang ?? config.lang }, b.text));
     for (let i = 0; i < stages.length; i++) {
@@ -69,7 +63,7 @@ export function buildPipeline(file: string, resources?: Resources, options: Buil
         try {
           fn(doc);
         } catch (err) {
-          docs[k] = err instanceof Error ? err : new Error(String(err));
+          docs[k] = asError(err);
         }
       }
       times[i]! += performance.now() - t0;
@@ -80,11 +74,17 @@ export function buildPipeline(file: string, resources?: Resources, options: Buil
       try {
         return toDocumentGraph(doc);
       } catch (err) {
-        return err instanceof Error ? err : new Error(String(err));
+        return asError(err);
       }
     });
     times[stages.length]! += performance.now() - t0;
     return out;
+  };
+  // One document is a batch of one: the same stage loop, its error thrown.
+  const process = (meta: DocMeta, text: string): DocumentGraph => {
+    const g = processBatch([{ meta, text }])[0]!;
+    if (g instanceof Error) throw g;
+    return g;
   };
   const stageTimes = (): Record<string, number> => Object.fromEntries([...stages.map((s, i) => [s.name, times[i]!] as const), ['graph', times[stages.length]!] as const]);
   return Object.freeze({ config, resources: res, run, process, processBatch, stageTimes });

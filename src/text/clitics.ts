@@ -71,6 +71,9 @@ export function remember<T>(d: Memo, owner: object, value: T): T {
 
 const reading = (prefixLen: number, bare: string, hasAl: boolean): Decomposition => ({ prefixLen, bare, hasAl });
 
+/** A reading as written without its proclitics: the bare form, with ال when the token had it. */
+export const withArticle = (d: Decomposition): string => (d.hasAl ? `ال${d.bare}` : d.bare);
+
 /** Every reading of a normalized Arabic token as proclitics + (ال) + stem, fewest proclitics first. */
 export function decompose(token: string): Decomposition[] {
   const out: Decomposition[] = [];

@@ -9,6 +9,9 @@ export interface Place {
 export const formatPlace = (p: Place): string =>
   [p.file, p.line !== undefined ? String(p.line) : undefined, p.field].filter((x) => x !== undefined && x !== '').join(':');
 
+/** What was thrown, as an Error (a thrown string or object becomes its message). */
+export const asError = (e: unknown): Error => (e instanceof Error ? e : new Error(String(e)));
+
 /** A problem in configuration or data files (gazetteers, lexicons, pipelines): exit status 2. */
 export class ConfigError extends Error {
   readonly issues: readonly string[];
