@@ -75,7 +75,7 @@ export function compileEnglishNames(gaz: CompiledGazetteer, lex: EnglishLexicons
     if (!folded.length) return;
     const node = pathNode(root, folded);
     const caseSensitive = raw.every(allCaps) && folded.join('').length <= 6;
-    if (!node.items.some((r) => r.entry === rec.entry && r.kind === rec.kind)) node.items.push({ ...rec, caseSensitive });
+    if (!node.items.some((r) => r.entry === rec.entry && r.kind === rec.kind)) node.items.push(Object.assign({}, rec, { caseSensitive }));
   };
   const surnameOwners = new Map<string, number[]>();
   const acronyms = new Map<string, number[]>();

@@ -57,7 +57,7 @@ export function englishUnits(doc: Doc, si: number, lex: EnglishLexicons, layer: 
     // "between Israel and Hamas": a coordinated unit shares the preposition of the one before it.
     if (coordinated && prep === null && before && before.prep !== null && u.tokStart <= before.tokEnd + 3) prep = before.prep;
     const possessive = norm[u.tokEnd] === "'s" || norm[u.tokEnd] === "'";
-    units.push({ ...u, prep, coordinated, possessive });
+    units.push(Object.assign({}, u, { prep, coordinated, possessive }));
   }
   return units;
 }

@@ -7,7 +7,8 @@ import { tokenForms } from '../text/tokenize.js';
 import { pathNode, type Node } from '../util/trie.js';
 import type { GazetteerData } from './load.js';
 import { nisbaForms } from './nisba.js';
-import type { AmbiguityCondition, EntityType, GazetteerEntry } from './schema.js';
+import { GazetteerEntry, type AmbiguityCondition, type EntityType } from './schema.js';
+import { uniformShape } from '../util/shape.js';
 
 export type NameKind = 'name' | 'alias' | 'nisba' | 'nominal';
 
@@ -124,7 +125,11 @@ function insert(root: Map<string, TrieNode>, tokens: readonly string[], rec: Omi
   const hasAl = key !== first;
   const path = [key, ...tokens.slice(1)];
   const node = pathNode(root, path);
-  if (!node.items.some((r) => r.entry === rec.entry && r.kind === rec.kind)) node.items.push({ ...rec, hasAl, path: path.join(' ') });
+  // One object literal with every field in one order: V8 gives all records one hidden class (a spread
+  // gave each record its own, which made every read of a record in the matcher megamorphic).
+  if (!node.items.some((r) => r.entry === rec.entry && r.kind === rec.kind)) {
+    node.items.push({ entry: rec.entry, kind: rec.kind, hasAl, trueArticle: rec.trueArticle, form: rec.form, type: rec.type, path: path.join(' ') });
+  }
 }
 
 const condition = (w: AmbiguityCondition): CompiledCondition => {
@@ -146,7 +151,9 @@ export const bareForm = (normalizedName: string): string => {
 };
 
 export function compileGazetteer(data: GazetteerData): CompiledGazetteer {
-  const entries = data.entries.map((e) => e.entry);
+  // One shape for all entries (see util/shape.ts): the matcher reads them per candidate.
+  const entryKeys = Object.keys(GazetteerEntry.shape) as (keyof GazetteerEntry)[];
+  const entries = data.entries.map((e) => uniformShape(e.entry, entryKeys));
   const byId = new Map(entries.map((e, i) => [e.id, i]));
   const root = new Map<string, TrieNode>();
   entries.forEach((e, i) => {

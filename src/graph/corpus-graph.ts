@@ -99,7 +99,7 @@ export class CorpusGraphBuilder {
         attributes: attrs,
         count: 1,
         documents: new Set([docId]),
-        evidence: r.evidence.map((ev) => ({ ...ev, document: docId })),
+        evidence: r.evidence.map((ev) => Object.assign({}, ev, { document: docId })),
       });
     }
   }
@@ -149,7 +149,7 @@ export class CorpusGraphBuilder {
   build(): CorpusGraph {
     const entities: CEntity[] = [...this.entities.values()]
       .sort((a, b) => cmp(a.base.id, b.base.id))
-      .map((e) => ({ ...e.base, documents: [...e.documents].sort(cmp), mentionCount: e.mentionCount }));
+      .map((e) => Object.assign({}, e.base, { documents: [...e.documents].sort(cmp), mentionCount: e.mentionCount }));
     const relations: CRelation[] = [...this.relations.values()]
       .sort((a, b) => cmp(a.key, b.key))
       .map((r) => ({
@@ -202,7 +202,7 @@ export interface DocumentSummary {
 export function summarizeDocument(g: DocumentGraph): DocumentSummary {
   return {
     document: { id: g.document.id },
-    entities: g.entities.map(({ mentions, ...base }) => ({ ...base, mentionCount: mentions.length })),
+    entities: g.entities.map(({ mentions, ...base }) => Object.assign(base, { mentionCount: mentions.length })),
     relations: g.relations,
   };
 }

@@ -22,7 +22,8 @@ export function toDocumentGraph(doc: Doc): DocumentGraph {
   for (const [id, ms] of byEntity) {
     const e = doc.entities.get(id);
     if (!e) continue;
-    entities.push({ ...e, mentions: ms });
+    // Not a spread: a spread that adds a key makes a new hidden class per object (slow to serialize).
+    entities.push(Object.assign({}, e, { mentions: ms }));
   }
   sortInPlace(entities, (a, b) => a.mentions[0]!.start - b.mentions[0]!.start || a.id.localeCompare(b.id));
   const relations = doc.relations.map((r) => ({

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { RelationType } from '../graph/schema.js';
 import { normalizeString } from '../text/normalize.js';
 import { pathNode, type Node } from '../util/trie.js';
+import { uniformShape } from '../util/shape.js';
 
 export const PATTERN_NAMES = ['between', 'agent_with', 'agent_object', 'agent_from', 'agent_to', 'agent_on', 'agent_in', 'agent_list', 'led_between', 'agent_between', 'passive_by', 'relative_object'] as const;
 export type PatternName = (typeof PATTERN_NAMES)[number];
@@ -67,7 +68,9 @@ const phrases = (markers: Iterable<string>): string[][] => [...markers].map((m) 
 
 export function compileTriggers(f: TriggersFile): TriggerLexicon {
   const root = new Map<string, TriggerNode>();
-  for (const def of f.triggers) {
+  // One shape for all definitions (see util/shape.ts): the relation rules read them per hit.
+  const keys = Object.keys(Trigger.shape) as (keyof TriggerDef)[];
+  for (const def of f.triggers.map((d) => uniformShape(d, keys))) {
     for (const form of def.forms) {
       const toks = normalizeString(form).split(' ').map(stripAl);
       const node = pathNode(root, toks);

@@ -118,7 +118,7 @@ export function buildRouter(files: { ar: string; en: string }): Router {
       const r = route(meta, text);
       if ('reason' in r) return { status: 'skipped', lang: r.lang, reason: r.reason };
       const p = r.lang === 'ar' ? ar : english();
-      return { status: 'ok', lang: r.lang, graph: p.process({ ...meta, lang: r.lang }, text) };
+      return { status: 'ok', lang: r.lang, graph: p.process(Object.assign({}, meta, { lang: r.lang }), text) };
     },
     processBatch(docs: readonly { meta: DocMeta; text: string }[]): (RoutedResult | Error)[] {
       const out = new Array<RoutedResult | Error>(docs.length);
@@ -131,7 +131,7 @@ export function buildRouter(files: { ar: string; en: string }): Router {
       for (const lang of ['ar', 'en'] as const) {
         const ks = byLang[lang];
         if (!ks.length) continue;
-        const graphs = (lang === 'ar' ? ar : english()).processBatch(ks.map((k) => ({ meta: { ...docs[k]!.meta, lang }, text: docs[k]!.text })));
+        const graphs = (lang === 'ar' ? ar : english()).processBatch(ks.map((k) => ({ meta: Object.assign({}, docs[k]!.meta, { lang }), text: docs[k]!.text })));
         ks.forEach((k, j) => {
           const g = graphs[j]!;
           out[k] = g instanceof Error ? g : { status: 'ok', lang, graph: g };

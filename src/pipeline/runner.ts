@@ -44,7 +44,7 @@ export function buildPipeline(file: string, resources?: Resources, options: Buil
   const stages = config.stages.map((s) => ({ name: s.name, fn: registry.get(s.name)!.create(s.options, res, context) }));
   const times = new Float64Array(stages.length + 1);
   const run = (meta: DocMeta, text: string): Doc => {
-    const doc = newDoc({ ...meta, lang: meta.lang ?? config.lang }, text);
+    const doc = newDoc(Object.assign({}, meta, { lang: meta.lang ?? config.lang }), text);
     for (let i = 0; i < stages.length; i++) {
       const t0 = performance.now();
       stages[i]!.fn(doc);
@@ -53,7 +53,8 @@ export function buildPipeline(file: string, resources?: Resources, options: Buil
     return doc;
   };
   const processBatch = (batch: readonly { meta: DocMeta; text: string }[]): (DocumentGraph | Error)[] => {
-    const docs: (Doc | Error)[] = batch.map((b) => newDoc({ ...b.meta, lang: b.meta.lang ?? config.lang }, b.text));
+    // Object.assign, not a spread that adds a key: one hidden class for every document's meta.
+    const docs: (Doc | Error)[] = batch.map((b) => newDoc(Object.assign({}, b.meta, { lang: b.meta.lang ?? config.lang }), b.text));
     for (let i = 0; i < stages.length; i++) {
       const fn = stages[i]!.fn;
       const t0 = performance.now();

@@ -199,7 +199,7 @@ function subjectBefore(ctx: PatternContext): Unit[] {
 export const PATTERNS: Record<PatternName, (ctx: PatternContext) => Binding[]> = {
   between: (ctx) => {
     const list = ids(afterWord(ctx, ['بين'], ctx.hit.tokEnd, 6));
-    return list.length >= 2 ? pairs(list, 0.85).map((b) => ({ ...b, capitals: true })) : [];
+    return list.length >= 2 ? pairs(list, 0.85).map((b) => Object.assign({}, b, { capitals: true })) : [];
   },
   agent_with: (ctx) => {
     const a = agent(ctx);
@@ -278,7 +278,7 @@ export const PATTERNS: Record<PatternName, (ctx: PatternContext) => Binding[]> =
     // Countries listed together are met or allied only when they are the subjects (وعززت موسكو وبكين).
     if (ctx.hit.def.type === 'MET_WITH' && !us.every((u) => u.type === 'PERSON' || u.type === 'ORGANIZATION')) return [];
     const list = ids(us);
-    return list.length >= 2 ? pairs(list, 0.7).map((b) => ({ ...b, capitals: true })) : [];
+    return list.length >= 2 ? pairs(list, 0.7).map((b) => Object.assign({}, b, { capitals: true })) : [];
   },
   led_between: (ctx) => {
     const { hit, tokens, sentence, units, lex } = ctx;
