@@ -134,7 +134,8 @@ for (let i = 0; i < repeat; i++) {
     const l = load();
     const r = await runOnce(w, result.docs);
     runsOf[w].push({ ...r, load1: l[0] });
-    log(`  ${w} worker(s), run ${i + 1}/${repeat}: ${r2(r.mbPerS)} MB/s, ${Math.round(r.docsPerS)} docs/s, ${r2(r.mbPerCpuS)} MB per CPU-second, peak RSS ${Math.round(r.peakRssMb)} MB (load ${l[0]})`);
+    const split = r.cpuSplitMs ? `; CPU s: workers ${r1(r.cpuSplitMs.workers / 1000)}, V8 helpers ${r1(r.cpuSplitMs.v8Helpers / 1000)}, main ${r1(r.cpuSplitMs.main / 1000)}` : '';
+    log(`  ${w} worker(s), run ${i + 1}/${repeat}: ${r2(r.mbPerS)} MB/s (second half ${r2(r.steadyMbPerS ?? 0)}), ${Math.round(r.docsPerS)} docs/s, ${r2(r.mbPerCpuS)} MB per CPU-second, peak RSS ${Math.round(r.peakRssMb)} MB (load ${l[0]})${split}`);
   }
 }
 for (const w of workerCounts) {
@@ -147,6 +148,11 @@ for (const w of workerCounts) {
     mbPerS: r2(median(runs.map((r) => r.mbPerS))),
     docsPerS: Math.round(median(runs.map((r) => r.docsPerS))),
     bestMbPerS: r2(best.mbPerS),
+    // The second half of the documents only (after the JIT warm-up of the first): the rate a long run settles at.
+    steadyMbPerS: r2(median(runs.map((r) => r.steadyMbPerS ?? 0))),
+    // CPU seconds of the workers' own threads, of V8's helper threads (mostly the optimizing
+    // compiler: a fixed cost per worker, which two workers pay twice on two cores) and of the main thread.
+    cpuSplitS: runs[0].cpuSplitMs ? Object.fromEntries(Object.keys(runs[0].cpuSplitMs).map((k) => [k, r2(median(runs.map((r) => r.cpuSplitMs[k] / 1000)))])) : null,
     mbPerCpuS: r2(median(runs.map((r) => r.mbPerCpuS))),
     wallMs: Math.round(median(runs.map((r) => r.wallMs))),
     startupMs: Math.round(median(runs.map((r) => r.startupMs))),
@@ -165,7 +171,8 @@ if (result.runs[1] && workerCounts.length > 1) {
   const top = Math.max(...workerCounts);
   // The median of the round-by-round ratios (each pair ran back to back), and the ratio of medians.
   const pairs = runsOf[top].map((r, i) => r.mbPerS / runsOf[1][i].mbPerS);
-  result.speedup = { workers: top, vsOne: r2(median(pairs)), perRound: pairs.map(r2), ofMedians: r2(result.runs[top].mbPerS / result.runs[1].mbPerS) };
+  const steadyPairs = runsOf[top].map((r, i) => (r.steadyMbPerS ?? 0) / (runsOf[1][i].steadyMbPerS || 1));
+  result.speedup = { workers: top, vsOne: r2(median(pairs)), perRound: pairs.map(r2), ofMedians: r2(result.runs[top].mbPerS / result.runs[1].mbPerS), secondHalf: r2(median(steadyPairs)) };
 }
 
 // Peak RSS must not grow with corpus size: the one-worker run again on a quarter of the documents.
@@ -221,8 +228,11 @@ rmSync(tmp, { recursive: true, force: true });
 // Report.
 const lines = [];
 lines.push(`shabaka bench — ${result.corpus}, ${result.docs} documents, ${r1(result.bytes / 1e6)} MB; ${result.cpu}; load ${result.loadBefore.join(' ')} → ${result.loadAfter.join(' ')}`);
-for (const [w, r] of Object.entries(result.runs)) lines.push(`  ${w} worker(s): ${r.mbPerS} MB/s (best ${r.bestMbPerS}), ${r.docsPerS} docs/s, ${r.mbPerCpuS} MB per CPU-second, peak RSS ${r.peakRssMb} MB, worker startup ${r.startupMs} ms (MB/s × startup s: ${r.mbPerSxStartupS}, comparable across moments)`);
-if (result.speedup) lines.push(`  speed-up with ${result.speedup.workers} workers: ${result.speedup.vsOne}× (median of back-to-back pairs: ${result.speedup.perRound.join(', ')}; ratio of medians ${result.speedup.ofMedians}×)`);
+for (const [w, r] of Object.entries(result.runs)) {
+  lines.push(`  ${w} worker(s): ${r.mbPerS} MB/s (best ${r.bestMbPerS}; second half of the documents ${r.steadyMbPerS}), ${r.docsPerS} docs/s, ${r.mbPerCpuS} MB per CPU-second, peak RSS ${r.peakRssMb} MB, worker startup ${r.startupMs} ms (MB/s × startup s: ${r.mbPerSxStartupS}, comparable across moments)`);
+  if (r.cpuSplitS) lines.push(`      CPU seconds: workers ${r.cpuSplitS.workers}, V8 helper threads (optimizing compiler, GC) ${r.cpuSplitS.v8Helpers}, main thread ${r.cpuSplitS.main}`);
+}
+if (result.speedup) lines.push(`  speed-up with ${result.speedup.workers} workers: ${result.speedup.vsOne}× (median of back-to-back pairs: ${result.speedup.perRound.join(', ')}; ratio of medians ${result.speedup.ofMedians}×; second half of the documents ${result.speedup.secondHalf}×)`);
 const one = result.runs[1] ?? Object.values(result.runs)[0];
 lines.push(`  stages (one worker, ms; %): ${Object.entries(one.stagesMs).map(([k, v]) => `${k} ${Math.round(v)} (${one.stagesPct[k]}%)`).join(', ')}`);
 lines.push(`  gazetteer: ${result.gazetteer.entries} entries; load+validate ${result.gazetteer.loadMs} ms, compile ${result.gazetteer.compileMs} ms`);

@@ -3,18 +3,19 @@
 // Runs as a worker thread or as a child process (fork): the same messages either way.
 import { parentPort as threadPort, workerData } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
+import { threadCpuMs } from './thread-cpu.mjs';
 
 const parentPort = threadPort ?? { postMessage: (m) => process.send(m), on: (e, f) => process.on(e, f) };
 const { bundle, pipeline: pipelineFile } = threadPort ? workerData : JSON.parse(process.env.SHABAKA_BENCH_WORKER);
 const t0 = performance.now();
 const { buildPipeline } = await import(pathToFileURL(bundle).href);
 const p = buildPipeline(pipelineFile);
-parentPort.postMessage({ type: 'ready', startupMs: performance.now() - t0 });
+parentPort.postMessage({ type: 'ready', startupMs: performance.now() - t0, threadCpuMs: threadPort ? threadCpuMs() : null });
 
 parentPort.on('message', (m) => {
   if (m.type === 'finish') {
     // A child process reports its own CPU time and peak RSS (a thread's are the parent's).
-    parentPort.postMessage({ type: 'stages', stages: p.stageTimes(), usage: threadPort ? null : process.resourceUsage() });
+    parentPort.postMessage({ type: 'stages', stages: p.stageTimes(), usage: threadPort ? null : process.resourceUsage(), threadCpuMs: threadPort ? threadCpuMs() : null });
     return;
   }
   let docs = 0, bytes = 0, outBytes = 0, failed = 0;
