@@ -2,6 +2,7 @@
 // decode in normalize, names tokenized without typed arrays, the reading cache's own hash table,
 // the shared lookup strings of tokens, and the allocation-free trigger walk.
 import fc from 'fast-check';
+import { setFlagsFromString } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { findTriggers } from '../src/relations/triggers.js';
 import { decompose, newMemo, recall, remember } from '../src/text/clitics.js';
@@ -230,5 +231,56 @@ describe('processBatch (stage by stage over a batch)', () => {
     expect(out[1]).toBeInstanceOf(Error);
     expect(out[0]).toEqual(p.process(good.meta, good.text));
     expect(out[2]).toEqual(out[0]);
+  });
+});
+
+// V8 gives objects of one construction one hidden class; reads of a property that has met more
+// than four are megamorphic (slow), and a new one deoptimizes compiled code. These records are read
+// per token or per candidate, so each kind must have a single shape (a spread that adds keys gave
+// each of 17,812 name records its own). Checked with V8's own %HaveSameMap, enabled for this test.
+describe('hot records share one hidden class', () => {
+  setFlagsFromString('--allow-natives-syntax');
+  const haveSameMap = new Function('a', 'b', 'return %HaveSameMap(a, b)') as (a: object, b: object) => boolean;
+  const shapes = (objs: readonly object[]): number => {
+    const reps: object[] = [];
+    for (const o of objs) if (!reps.some((r) => haveSameMap(r, o))) reps.push(o);
+    return reps.length;
+  };
+  const trieItems = <T>(root: ReadonlyMap<string, { items: T[]; next: ReadonlyMap<string, unknown> }>): T[] => {
+    const out: T[] = [];
+    const walk = (n: { items: T[]; next: ReadonlyMap<string, unknown> }): void => {
+      out.push(...n.items);
+      for (const c of n.next.values()) walk(c as typeof n);
+    };
+    for (const n of root.values()) walk(n);
+    return out;
+  };
+
+  it('can tell shapes apart (the check itself)', () => {
+    expect(shapes([{ a: 1 }, { a: 2 }])).toBe(1);
+    expect(shapes([{ a: 1 }, { a: 2, b: 1 }])).toBe(2);
+  });
+
+  it('gazetteer name records, entries and trigger definitions', () => {
+    const p = pipeline();
+    const gaz = p.resources.gazetteer;
+    const names = trieItems(gaz.root as never) as object[];
+    expect(names.length).toBeGreaterThan(10_000);
+    expect(shapes(names)).toBe(1);
+    expect(shapes(gaz.entries)).toBe(1);
+    const defs = trieItems(p.resources.triggers.root as never) as object[];
+    expect(defs.length).toBeGreaterThan(100);
+    expect(shapes(defs)).toBe(1);
+  });
+
+  it('document meta and graph entities (one shape per set of keys)', () => {
+    const p = pipeline();
+    const docs = devDocs().slice(0, 40);
+    const metas = docs.map((d) => p.run({ id: d.id, source: 'x', published: '2018-01-01' }, d.text).meta);
+    expect(shapes(metas)).toBe(1);
+    const entities = docs.flatMap((d) => p.process({ id: d.id }, d.text).entities);
+    const plain = entities.filter((e) => e.standsFor === undefined);
+    expect(plain.length).toBeGreaterThan(100);
+    expect(shapes(plain)).toBe(1);
   });
 });
