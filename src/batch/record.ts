@@ -23,6 +23,11 @@ export type OkRecord = Extract<InputRecord, { ok: true }>;
 /** The outcome of a record that could not be read as a document. */
 export const unreadableOutcome = (rec: Extract<InputRecord, { ok: false }>): Outcome => ({ entry: { id: rec.id, input: rec.input, status: 'failed', reason: rec.reason } });
 
+/** A manifest entry built by one literal per kind (not a spread that adds keys: one hidden class each). */
+function entryOf(rec: OkRecord, status: 'ok' | 'skipped' | 'failed', reason?: string): ManifestEntry {
+  return reason === undefined ? { id: rec.doc.id, input: rec.input, status } : { id: rec.doc.id, input: rec.input, status, reason };
+}
+
 export function processRecord(p: Processor, rec: InputRecord): Outcome {
   return processRecords(p, [rec])[0]!;
 }
@@ -38,11 +43,10 @@ export function processRecords(p: Processor, recs: readonly InputRecord[]): Outc
       return;
     }
     const { doc } = rec;
-    const base = { id: doc.id, input: rec.input };
     if (doc.lang && p.config.lang !== '*' && doc.lang !== p.config.lang) {
-      out[k] = { entry: { ...base, status: 'skipped', reason: `language "${doc.lang}" is not handled by pipeline ${p.config.name}` } };
+      out[k] = { entry: entryOf(rec, 'skipped', `language "${doc.lang}" is not handled by pipeline ${p.config.name}`) };
     } else if (!doc.text.trim()) {
-      out[k] = { entry: { ...base, status: 'skipped', reason: 'empty text (nothing to extract)' } };
+      out[k] = { entry: entryOf(rec, 'skipped', 'empty text (nothing to extract)') };
     } else {
       const meta: DocMeta = { id: doc.id };
       if (doc.source !== undefined) meta.source = doc.source;
@@ -62,14 +66,13 @@ export function processRecords(p: Processor, recs: readonly InputRecord[]): Outc
   }
   todo.forEach((k, j) => {
     const rec = recs[k] as OkRecord;
-    const base = { id: rec.doc.id, input: rec.input };
     const g = graphs[j]!;
     try {
       if (g instanceof Error) throw g;
-      if ('skipped' in g) out[k] = { entry: { ...base, status: 'skipped', reason: g.skipped } };
-      else out[k] = { line: `${JSON.stringify(g)}\n`, summary: summarizeDocument(g), entry: { ...base, status: 'ok' } };
+      if ('skipped' in g) out[k] = { entry: entryOf(rec, 'skipped', g.skipped) };
+      else out[k] = { line: `${JSON.stringify(g)}\n`, summary: summarizeDocument(g), entry: entryOf(rec, 'ok') };
     } catch (e) {
-      out[k] = { entry: { ...base, status: 'failed', reason: `processing failed: ${(e as Error).message}` } };
+      out[k] = { entry: entryOf(rec, 'failed', `processing failed: ${(e as Error).message}`) };
     }
   });
   return out;
