@@ -38,10 +38,13 @@ export class ResumeError extends Error {
   }
 }
 
+type ChunkFile = ReturnType<OutputDir['openAtomic']>;
+
 const chunkName = (i: number, kind: 'documents' | 'manifest'): string => `${JOURNAL_DIR}/chunk-${String(i).padStart(6, '0')}.${kind}.jsonl`;
 
 export class Journal {
   private progress: Progress = { schema: 'shabaka/journal-progress@1', chunks: 0, records: 0 };
+  private open: { documents: ChunkFile; manifest: ChunkFile; records: number } | undefined;
   constructor(private readonly out: OutputDir) {}
 
   get committed(): Readonly<Progress> {
@@ -87,12 +90,47 @@ export class Journal {
     return p.data;
   }
 
-  /** Commits a chunk: its two files, then the progress file that makes them count. */
-  commit(documents: string, manifest: string, records: number): void {
+  /**
+   * Adds a record to the chunk being written (opened on first use): its document-graph line, if it
+   * has one, and its manifest line. They go to the chunk's temporary files at once (not held in
+   * memory) and count only once `commit` has run.
+   */
+  append(documentLine: string | undefined, manifestLine: string): void {
+    if (!this.open) {
+      const i = this.progress.chunks;
+      const documents = this.out.openAtomic(chunkName(i, 'documents'));
+      try {
+        this.open = { documents, manifest: this.out.openAtomic(chunkName(i, 'manifest')), records: 0 };
+      } catch (e) {
+        documents.abort();
+        throw e;
+      }
+    }
+    if (documentLine !== undefined) this.open.documents.write(documentLine);
+    this.open.manifest.write(manifestLine);
+    this.open.records++;
+  }
+
+  /** Records appended since the last commit. */
+  get pending(): number {
+    return this.open?.records ?? 0;
+  }
+
+  /** Commits the chunk being written: its two files, then the progress file that makes them count. */
+  commit(): void {
+    const chunk = this.open;
+    if (!chunk) return;
+    this.open = undefined;
     const i = this.progress.chunks;
-    this.out.writeAtomic(chunkName(i, 'documents'), documents);
-    this.out.writeAtomic(chunkName(i, 'manifest'), manifest);
-    const next: Progress = { ...this.progress, chunks: i + 1, records: this.progress.records + records };
+    try {
+      chunk.documents.commit();
+      chunk.manifest.commit();
+    } catch (e) {
+      chunk.documents.abort();
+      chunk.manifest.abort();
+      throw e;
+    }
+    const next: Progress = { ...this.progress, chunks: i + 1, records: this.progress.records + chunk.records };
     const before = this.progress;
     this.progress = next;
     try {

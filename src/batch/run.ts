@@ -94,29 +94,28 @@ async function runWithPool(o: BatchOptions, files: string[], out: OutputDir, poo
   const totalRaw = identity.inputs.reduce((s, f) => s + f.size, 0);
   let progress: ProgressReport | undefined;
   const session = { documents: 0, textBytes: 0 };
-  let chunk = { docs: [] as string[], manifest: [] as string[], records: 0, bytes: 0 };
+  let chunkBytes = 0;
   let failuresShown = 0;
   const commit = (): void => {
-    if (!chunk.records) return;
-    journal.commit(chunk.docs.join(''), chunk.manifest.join(''), chunk.records);
-    chunk = { docs: [], manifest: [], records: 0, bytes: 0 };
+    journal.commit();
+    chunkBytes = 0;
   };
   const accept = (r: Outcome, bytes: number): void => {
+    // Written to the chunk's files at once: a line held until the commit would outlive V8's young
+    // generation and fill the old one with garbage (peak RSS grew with the corpus).
+    journal.append(r.line || undefined, `${JSON.stringify(r.entry)}\n`);
     if (r.line) {
-      chunk.docs.push(r.line);
-      chunk.bytes += r.line.length;
+      chunkBytes += r.line.length;
       if (r.summary) addSummary(r.summary);
       else addGraphLine(r.line);
     }
-    chunk.manifest.push(`${JSON.stringify(r.entry)}\n`);
-    chunk.records++;
     tally.addEntry(r.entry);
     session.documents++;
     session.textBytes += bytes;
     if (r.entry.status === 'failed' && failuresShown++ < MAX_FAILURE_LINES) {
       say(`${r.entry.input}: ${r.entry.reason}${failuresShown === MAX_FAILURE_LINES ? ' (further failures: see manifest.json)' : ''}`);
     }
-    if (chunk.records >= o.chunkSize || chunk.bytes >= CHUNK_BYTES) commit();
+    if (journal.pending >= o.chunkSize || chunkBytes >= CHUNK_BYTES) commit();
     progress?.update({ documents: session.documents, rawBytes: counter.bytes, textBytes: session.textBytes });
   };
 

@@ -68,7 +68,9 @@ export class AtomicFileWriter {
   write(data: string | Uint8Array): void {
     this.buffer.push(data);
     this.size += data.length;
-    if (this.size > 1 << 20) this.flush();
+    // Small enough that pieces go out while still young (a held document line would reach V8's old
+    // generation, where garbage waits for a full collection).
+    if (this.size > 1 << 18) this.flush();
   }
   flush(): void {
     if (this.fd === undefined) throw new Error(`${this.file}: write after commit or abort`);

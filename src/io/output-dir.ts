@@ -100,6 +100,20 @@ export class OutputDir {
     }, name);
   }
 
+  /**
+   * A file written piece by piece into a temporary file that becomes `name` only on commit (each
+   * piece goes to disk as it comes instead of being held until the end); errors name the file.
+   */
+  openAtomic(name: string): { write(data: string | Uint8Array): void; commit(): void; abort(): void } {
+    const p = this.path(name);
+    const w = this.guard(() => new AtomicFileWriter(p, this.ops), name);
+    return {
+      write: (d) => this.guard(() => w.write(d), name),
+      commit: () => this.guard(() => w.commit(), name),
+      abort: () => w.abort(),
+    };
+  }
+
   /** Deletes temporary files an interrupted writer left behind (`.<name>.<pid>.tmp`) in these subdirectories. */
   removeTemporaries(...dirs: string[]): void {
     for (const d of dirs) {
