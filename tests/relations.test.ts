@@ -145,6 +145,30 @@ describe('stances and attacks named by a nisba', () => {
     expect(hasRelation(extract('وقال الجيش الإسرائيلي إنه استهدف نفقين لحركة حماس.'), 'AT_WAR_WITH', 'org:idf', 'org:hamas', true)).toBe(true);
   });
 
+  it('reads the nisbas right after a stance noun as its agents, all of them (ant-2018 headlines)', () => {
+    const sup = (text: string) => extract(text).relations.filter((r) => r.type === 'SUPPORTS').map((r) => `${r.source} ${r.target}`).sort();
+    expect(sup('دعم عراقي وقطري لتركيا في أزمتها مع واشنطن')).toEqual(['country:iq country:tr', 'country:qa country:tr']);
+    expect(sup('دعم سعودي وإماراتي وكويتي لبرنامج التوازن المالي في البحرين')).toEqual([]);
+    expect(sup('قالت كندا إن الدعم الروسي والإيراني لبشار الأسد مستمر.')).toEqual(['country:ir person:bashar-al-assad', 'country:ru person:bashar-al-assad']);
+    // A verbal noun after a preposition: the nisba is the supporter, not the supported.
+    expect(sup('المغرب يعلن عن دعم فرنسي لاستضافة مونديال 2026')).toEqual([]);
+    expect(extract('رفض فرنسي وألماني "حاسم" لإلغاء الاتفاق النووي').relations.filter((r) => r.type === 'OPPOSES')).toEqual([]);
+  });
+
+  it('reads "اتهم X بدعم Y" as X supporting Y', () => {
+    const g = extract('وأعلن المغرب قطع علاقاته مع إيران، متهما إيران وحزب الله بدعم جبهة البوليساريو.');
+    expect(hasRelation(g, 'SUPPORTS', 'org:hezbollah', 'org:polisario')).toBe(true);
+    expect(hasRelation(g, 'SUPPORTS', 'country:ir', 'org:polisario')).toBe(true);
+    expect(hasRelation(g, 'SUPPORTS', 'org:polisario', 'org:hezbollah')).toBe(false);
+  });
+
+  it('takes "المعارض" with the article as a stance only with its object after ل', () => {
+    expect(extract('ومنع المعارض الروسي أليكسي نافالني من الترشح للانتخابات.').relations.filter((r) => r.type === 'OPPOSES')).toEqual([]);
+    expect(hasRelation(extract('وأعلنت حركة أليكسي نافالني، المعارض الرئيسي لبوتين، أنها أرسلت شكاوى.'), 'OPPOSES', 'person:alexei-navalny', 'person:vladimir-putin')).toBe(true);
+    // The verb's entry takes no article form: "الدعم" is read by the noun's.
+    expect(extract('وربما لا يسيطر الرئيس الأسد على كل سوريا، ولكن بفضل الدعم الروسي والإيراني لا يمكن لأحد الوقوف ضده.').relations.filter((r) => r.type === 'SUPPORTS')).toEqual([]);
+  });
+
   it('gives no cooperation for relations said to be tense or cut', () => {
     expect(extract('وتوترت العلاقات بين ألمانيا والسعودية منذ العام الماضي.').relations.filter((r) => r.type === 'COOPERATES_WITH')).toEqual([]);
   });

@@ -24,6 +24,11 @@ const Trigger = z.strictObject({
   context: z.strictObject({ words: z.array(z.string().min(2)).min(1), window: z.number().int().min(1).max(20) }).optional(),
   /** With its article and a nisba after it the form names a group, not an act: "المعارضة السورية". */
   groupWithNisba: z.boolean().optional(),
+  /**
+   * The forms are verbs only: with the article they are another word — "الدعم" is the noun's entry,
+   * "المعارض" a dissident, no act — and the trigger does not count.
+   */
+  noArticle: z.boolean().optional(),
 });
 
 export const TriggersFile = z.strictObject({
@@ -35,6 +40,8 @@ export const TriggersFile = z.strictObject({
   cancelledAfter: z.array(z.string().min(1)),
   requesters: z.array(z.string().min(1)),
   plannedCues: z.array(z.string().min(1)),
+  /** "اتهم X بدعم Y" (accused X of supporting Y): before such a word, X بدعم Y is X's support of Y. */
+  accusers: z.array(z.string().min(1)),
   ledByMarkers: z.array(z.string().min(1)),
   /** "جولته التي تشمل X وY": the places of a tour follow these. */
   includesMarkers: z.array(z.string().min(1)),
@@ -53,6 +60,9 @@ export interface TriggerLexicon {
   readonly cancelledAfter: ReadonlySet<string>;
   readonly requesters: ReadonlySet<string>;
   readonly plannedCues: ReadonlySet<string>;
+  readonly accusers: ReadonlySet<string>;
+  /** Per trigger: the first words (keyed without ال) of its forms written with ال (التقى، الدعم). */
+  readonly articleForms: ReadonlyMap<string, ReadonlySet<string>>;
   readonly ledBy: ReadonlySet<string>;
   /** The led-by markers and the tour markers ("تشمل"), each as its words (compiled once, read per trigger). */
   readonly ledByPhrases: readonly (readonly string[])[];
@@ -85,6 +95,8 @@ export function compileTriggers(f: TriggersFile): TriggerLexicon {
     cancelledAfter: set(f.cancelledAfter),
     requesters: set(f.requesters),
     plannedCues: set(f.plannedCues),
+    accusers: set(f.accusers),
+    articleForms: new Map(f.triggers.map((d) => [d.id, new Set(d.forms.map((x) => normalizeString(x).split(' ')[0]!).filter((w) => w.startsWith('ال')).map(stripAl))] as const)),
     ledBy: set(f.ledByMarkers),
     ledByPhrases: phrases(set(f.ledByMarkers)),
     includesPhrases: phrases(set(f.includesMarkers)),

@@ -10,7 +10,7 @@ import { countryOfEntity } from '../coref/resolve.js';
 import type { TriggerLexicon } from '../lexicon/triggers.js';
 import { isWordMark, toOriginal } from '../text/normalize.js';
 import type { FormFeatures, FormTest } from '../text/form-features.js';
-import { mayHave, readingIn, type Tokens } from '../text/tokenize.js';
+import { mayHave, readingIn, readingsOf, type Tokens } from '../text/tokenize.js';
 import { PATTERNS, type Binding } from './patterns.js';
 import { findTriggers, triggerStartTest, type TriggerHit } from './triggers.js';
 import { groupBySentence, sentenceUnits, type BySentence } from './units.js';
@@ -60,6 +60,8 @@ export function extractRelations(doc: Doc, lex: TriggerLexicon, gaz: CompiledGaz
     const phone = hits.find((h) => h.def.type === 'MET_WITH' && h.def.attributes['mode'] && h.def.attributes['mode'] !== 'in_person');
     for (const hit of hits) {
       if (blocked(hit, tokens, s.tokStart, lex, bits.cue) || notATrigger(doc, hit)) continue;
+      // "المعارض الروسي نافالني" is a description; "المعارض (الرئيسي) للحكومة" (its object after ل) a stance.
+      if (hit.def.noArticle && hit.article && !lamObject(doc, tokens, hit.tokEnd, s.tokEnd)) continue;
       const context = lex.contexts.get(hit.def.id);
       if (context && !nearWords(tokens, hit, s.tokStart, s.tokEnd, context.words, context.window)) continue;
       if (hit.def.type === 'COOPERATES_WITH' && cueAfter(tokens, hit, s.tokEnd, lex.cancelledAfter, 10, bits.cue)) continue;
@@ -137,6 +139,15 @@ function notATrigger(doc: Doc, hit: TriggerHit): boolean {
 }
 
 const TA_MARBUTA = 0x0629;
+
+/** Token k (inside the sentence) carries the proclitic ل: لبوتين، للحكومة. */
+const lamAt = (tokens: Tokens, k: number, end: number): boolean => k < end && tokens.norm[k]!.startsWith('ل') && readingsOf(tokens, k).some((d) => d.prefixLen > 0);
+
+/** An object with ل at token k, or after one adjective with the article that names nothing (المعارض الرئيسي لبوتين). */
+function lamObject(doc: Doc, tokens: Tokens, k: number, end: number): boolean {
+  if (lamAt(tokens, k, end)) return true;
+  return k < end && tokens.norm[k]!.startsWith('ال') && !doc.mentions.some((m) => m.tokStart === k) && lamAt(tokens, k + 1, end);
+}
 
 /** One of token k's readings, for k within `window` tokens of the trigger, is in `words`. */
 function nearWords(tokens: Tokens, hit: TriggerHit, from: number, to: number, words: ReadonlySet<string>, window: number): boolean {

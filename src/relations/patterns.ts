@@ -37,6 +37,17 @@ function chainForward(units: readonly Unit[], i: number): Unit[] {
   return out;
 }
 
+/** Nisbas joined by و or commas, starting at units[i] (a nisba): "الروسي والإيراني". */
+function nisbaChain(units: readonly Unit[], i: number): Unit[] {
+  const out = [units[i]!];
+  for (let k = i + 1; k < units.length; k++) {
+    const prev = out[out.length - 1]!, u = units[k]!;
+    if (u.kind === 'nisba' && u.coordinated && u.tokStart <= prev.tokEnd + 1) out.push(u);
+    else break;
+  }
+  return out;
+}
+
 function chainBackward(units: readonly Unit[], i: number): Unit[] {
   const out = [units[i]!];
   for (let k = i - 1; k >= 0; k--) {
@@ -140,6 +151,36 @@ function agent(ctx: PatternContext): Unit[] {
   return subjectBefore(ctx);
 }
 
+/** Token k starts with the article, after و or ف (الروسي، والإيراني) or fused with ل (للدعم). */
+const withArticle = (tokens: Tokens, k: number): boolean => /^[وف]?(ال|لل)/.test(tokens.norm[k]!);
+
+/** Words before which a trigger form is a verbal noun ("يعلن عن دعم فرنسي"), not a verb. */
+const NOUN_BEFORE = new Set(['عن', 'علي', 'في', 'من', 'الي', 'حول', 'بعد', 'قبل', 'مع', 'رغم']);
+
+
+/**
+ * "دعم سعودي وإماراتي لبرنامج …", "بفضل الدعم الروسي والإيراني", "يعلن عن دعم فرنسي": a stance noun
+ * followed by a singular nisba that agrees with it (both with the article or both without) has the
+ * nisbas joined there for its agents, all of them; its object comes after them, if at all. Not a verb
+ * ("ندد الإسرائيليون", "رحب الفرنسي زيدان"), not a plural nisba (دعم الفلسطينيين: its object), not a
+ * nisba before a name ("المعارض الروسي أليكسي نافالني": a description), not a group (المعارضة السورية).
+ */
+function nisbaAgents(ctx: PatternContext): Unit[] | null {
+  const { hit, tokens, units } = ctx;
+  if ((hit.def.type !== 'SUPPORTS' && hit.def.type !== 'OPPOSES') || hit.suffixed || hit.def.groupWithNisba) return null;
+  const n = units.findIndex((u) => u.tokStart === hit.tokEnd && u.kind === 'nisba');
+  if (n < 0) return null;
+  const trigDefinite = hit.article || withArticle(tokens, hit.tokStart);
+  const noun = hit.def.pos === 'noun' || trigDefinite || nounPrefix(ctx) || NOUN_BEFORE.has(tokens.norm[hit.tokStart - 1] ?? '');
+  const nisba = tokens.norm[units[n]!.tokEnd - 1]!;
+  const singular = nisba.endsWith('ي') || nisba.endsWith('يه');
+  if (!noun || !singular || withArticle(tokens, units[n]!.tokStart) !== trigDefinite) return null;
+  const a = nisbaChain(units, n);
+  const last = a[a.length - 1]!.tokEnd;
+  // "المعارض الروسي ألكسي نافالني": the nisba describes the person named next.
+  return units.some((u) => u.type === 'PERSON' && u.prep === null && u.tokStart >= last && u.tokStart <= last + 1) ? null : a;
+}
+
 /** Tokens at most between an object pronoun's antecedent and its verb. */
 const MAX_ANTECEDENT_DISTANCE = 4;
 
@@ -230,6 +271,8 @@ export const PATTERNS: Record<PatternName, (ctx: PatternContext) => Binding[]> =
         return near ? cross(ids(chainForward(ctx.units, i)), ids(named), 0.6) : [];
       }
     }
+    const agents = nisbaAgents(ctx);
+    if (agents) return cross(ids(agents), ids(objectAfter(ctx, end(agents, ctx.hit.tokEnd), 4, [null, 'ب', 'ل']).filter((u) => !agents.includes(u))), 0.7);
     const a = agent(ctx);
     if (!a.length) return [];
     if (ctx.hit.def.pos === 'noun' && purpose(ctx)) {
@@ -309,6 +352,13 @@ export const PATTERNS: Record<PatternName, (ctx: PatternContext) => Binding[]> =
     // noun's adjective, not the supported party ("المعارضة السورية المدعومة من الغرب").
     const i = units.findIndex((u) => u.tokStart === hit.tokEnd && u.kind !== 'nisba');
     if (i < 0 || (units[t]!.kind === 'nisba' && units[t]!.type === 'COUNTRY')) return [];
+    // "متهما إيران وحزب الله بدعم جبهة البوليساريو": after an accusation, "X بدعم Y" is X's support of
+    // Y (the accused are the supporters), not Y's support of X. Not with من (بدعم من: by).
+    if (hit.tokEnd - hit.tokStart === 1) {
+      const accused = chainBackward(units, t);
+      const k = accused[0]!.tokStart - 1;
+      if (k >= ctx.sentence.tokStart && readingIn(ctx.tokens, k, ctx.lex.accusers)) return cross(ids(accused), ids(chainForward(units, i)), 0.7);
+    }
     return cross(ids(chainForward(units, i)), ids([units[t]!]), 0.75);
   },
   relative_object: (ctx) => {

@@ -13,6 +13,8 @@ export interface TriggerHit {
   readonly prefixLen: number;
   readonly suffixed: boolean;
   readonly future: boolean;
+  /** The token carries the article, and the trigger's form does not (المعارض for معارض; not التقى). */
+  readonly article: boolean;
 }
 
 const SEEN = 0x633, YA = 0x64a, TA = 0x62a, NUN = 0x646;
@@ -97,9 +99,13 @@ const pair = (s: string, k: number): number => (s.charCodeAt(k) << 16) | s.charC
 /** The hits of a trie node's triggers over [i, j); with an attached pronoun, only triggers that take one. */
 // A function of its own: a closure in findTriggers' loop would capture the position and make V8
 // allocate a context per token.
-function hitsAt(node: TriggerNode, i: number, j: number, prefixLen: number, suffixed: boolean, future: boolean): TriggerHit[] {
+function hitsAt(lex: TriggerLexicon, node: TriggerNode, i: number, j: number, d: Decomposition, suffixed: boolean, future: boolean): TriggerHit[] {
   const out: TriggerHit[] = [];
-  for (const def of node.items) if (!suffixed || def.suffixes) out.push({ def, tokStart: i, tokEnd: j, prefixLen, suffixed, future });
+  for (const def of node.items) {
+    if (suffixed && !def.suffixes) continue;
+    const article = d.hasAl && !(lex.articleForms.get(def.id)?.has(d.bare) ?? false);
+    out.push({ def, tokStart: i, tokEnd: j, prefixLen: d.prefixLen, suffixed, future, article });
+  }
   return out;
 }
 
@@ -117,7 +123,7 @@ export function findTriggers(lex: TriggerLexicon, tokens: Tokens, from: number, 
         let j = i + 1;
         while (node) {
           if (node.items.length && (!best.length || j > best[0]!.tokEnd)) {
-            const found = hitsAt(node, i, j, d.prefixLen, suffixed, future);
+            const found = hitsAt(lex, node, i, j, d, suffixed, future);
             if (found.length) best = found;
           }
           if (j >= to) break;
