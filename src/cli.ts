@@ -77,7 +77,7 @@ async function main(argv: string[]): Promise<number> {
     .argument('[inputs...]', '.txt files, directories, .jsonl or .jsonl.gz files')
     .option('-o, --out <dir>', 'output directory', 'output')
     .option('--pipeline <file>', 'pipeline or router configuration (default: Arabic and English by language)', DEFAULT_ROUTER)
-    .option('--concurrency <n>', 'worker threads', positiveInt)
+    .option('--concurrency <n>', 'worker threads (default: one core fewer than the machine has, fewer for a small input)', positiveInt)
     .option('--resume', 'continue an interrupted run in the same output directory')
     .option('--stdin', 'read JSONL documents on stdin, write document graphs on stdout')
     .option('--export <formats>', `also write exports: ${EXPORT_FORMATS.join(', ')} (comma-separated)`, exportFormats)

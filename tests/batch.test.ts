@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { MultiGraph } from 'graphology';
 import * as gexf from 'graphology-gexf';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { defaultConcurrency, inputBytes } from '../src/batch/concurrency.js';
 import { mergeFiles, runMerge } from '../src/cli/merge.js';
 import { CorpusGraphBuilder } from '../src/graph/corpus-graph.js';
 import { CorpusGraph, DocumentGraph, SYMMETRIC } from '../src/graph/schema.js';
@@ -111,6 +112,34 @@ describe('extract at scale (real pipeline, real news)', () => {
     expect(`${JSON.stringify(left.build())}\n`).toBe(expected);
     expect(`${JSON.stringify(right.build())}\n`).toBe(expected);
     expect(`${JSON.stringify(swapped.build())}\n`).toBe(expected);
+  });
+});
+
+describe('the default number of workers', () => {
+  it('leaves a core to the main thread and gives a small input fewer workers', () => {
+    expect(defaultConcurrency(2, 100 << 20)).toBe(1);
+    expect(defaultConcurrency(1, 100 << 20)).toBe(1);
+    expect(defaultConcurrency(8, 70_000)).toBe(1);
+    expect(defaultConcurrency(8, 40 << 20)).toBe(3);
+    expect(defaultConcurrency(8, 1 << 30)).toBe(7);
+    expect(defaultConcurrency(8)).toBe(7);
+  });
+
+  it('counts a gzipped corpus by what it holds', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'a.jsonl'), 'x'.repeat(1000));
+    writeFileSync(join(dir, 'b.jsonl.gz'), 'y'.repeat(1000));
+    expect(inputBytes([join(dir, 'a.jsonl'), join(dir, 'b.jsonl.gz')])).toBe(5000);
+  });
+
+  it('is what a run without --concurrency uses, and the manifest says so', async () => {
+    const dir = tmp();
+    const input = join(dir, 'news.jsonl');
+    writeFileSync(input, `${(await corpusSample(5)).join('\n')}\n`);
+    const out = join(dir, 'out');
+    const r = await runCli(['extract', input, '-o', out, '--pipeline', PIPELINE_FILE, '--no-report']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(read(out, 'manifest.json')).concurrency).toBe(1);
   });
 });
 

@@ -10,7 +10,8 @@ import { PoolError } from '../batch/pool.js';
 import { runBatch } from '../batch/run.js';
 import { runStdin } from '../batch/stdin.js';
 import type { ExportFormat } from '../graph/export-formats.js';
-import { DEFAULT_MAX_DOCUMENT_BYTES, InputPathError } from '../io/inputs.js';
+import { DEFAULT_MAX_DOCUMENT_BYTES, expandInputs, InputPathError } from '../io/inputs.js';
+import { defaultConcurrency, inputBytes } from '../batch/concurrency.js';
 import { OutputError } from '../io/output-dir.js';
 import { writeReport } from '../report/write.js';
 
@@ -19,12 +20,12 @@ export interface ExtractOptions {
   out: string;
   pipeline: string;
   stdin: boolean;
-  /** @default the number of CPU cores */
+  /** @default one core fewer than the machine has, and fewer for a small input (batch/concurrency.ts) */
   concurrency?: number;
   resume?: boolean;
   /** @default 5 MB */
   maxDocumentBytes?: number;
-  /** @default 200 */
+  /** @default 1000 */
   chunkSize?: number;
   exports?: ExportFormat[];
   /** @default 120 */
@@ -38,14 +39,14 @@ export interface ExtractOptions {
 const RUN_ERRORS = [InputPathError, OutputError, PoolError, ResumeError] as const;
 
 export async function runExtract(o: ExtractOptions): Promise<number> {
-  const common = {
-    pipeline: resolve(o.pipeline),
-    concurrency: o.concurrency ?? availableParallelism(),
-    maxDocumentBytes: o.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES,
-    documentTimeoutMs: (o.documentTimeoutSeconds ?? 120) * 1000,
-    ...(o.workerMemoryMb ? { workerMemoryMb: o.workerMemoryMb } : {}),
-  };
   try {
+    const common = {
+      pipeline: resolve(o.pipeline),
+      concurrency: o.concurrency ?? defaultConcurrency(availableParallelism(), o.stdin ? undefined : inputBytes(expandInputs(o.inputs))),
+      maxDocumentBytes: o.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES,
+      documentTimeoutMs: (o.documentTimeoutSeconds ?? 120) * 1000,
+      ...(o.workerMemoryMb ? { workerMemoryMb: o.workerMemoryMb } : {}),
+    };
     if (o.stdin) return await runStdin({ ...common, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });
     const code = await runBatch({
       ...common,
