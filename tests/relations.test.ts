@@ -169,6 +169,12 @@ describe('stances and attacks named by a nisba', () => {
     expect(extract('وربما لا يسيطر الرئيس الأسد على كل سوريا، ولكن بفضل الدعم الروسي والإيراني لا يمكن لأحد الوقوف ضده.').relations.filter((r) => r.type === 'SUPPORTS')).toEqual([]);
   });
 
+  it('reads the giver of support named after "الذي يقدمه", and the ل-object after adjectives', () => {
+    expect(hasRelation(extract('وتزايد قلق إسرائيل من الدعم العسكري الذي تقدمه إيران للحكومة السورية.'), 'SUPPORTS', 'country:ir', 'org:gov-sy')).toBe(true);
+    expect(hasRelation(extract('وتحدث الوزير المغربي عن الدعم العسكري الذي يقدمه حزب الله لجبهة البوليساريو الانفصالية.'), 'SUPPORTS', 'org:hezbollah', 'org:polisario')).toBe(true);
+    expect(hasRelation(extract('بدأ التحالف الدولي في تقديم الدعم السياسي والعسكري لوحدات حماية الشعب في كوباني.'), 'SUPPORTS', 'org:global-coalition', 'org:ypg')).toBe(true);
+  });
+
   it('gives no cooperation for relations said to be tense or cut', () => {
     expect(extract('وتوترت العلاقات بين ألمانيا والسعودية منذ العام الماضي.').relations.filter((r) => r.type === 'COOPERATES_WITH')).toEqual([]);
   });

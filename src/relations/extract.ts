@@ -143,10 +143,16 @@ const TA_MARBUTA = 0x0629;
 /** Token k (inside the sentence) carries the proclitic ل: لبوتين، للحكومة. */
 const lamAt = (tokens: Tokens, k: number, end: number): boolean => k < end && tokens.norm[k]!.startsWith('ل') && readingsOf(tokens, k).some((d) => d.prefixLen > 0);
 
-/** An object with ل at token k, or after one adjective with the article that names nothing (المعارض الرئيسي لبوتين). */
+/** Adjectives with the article that name nothing may stand before the object. */
+const MAX_ADJECTIVES = 3;
+
+/** An object with ل at token k, or after adjectives with the article that name nothing (المعارض الرئيسي لبوتين، الدعم السياسي والعسكري لـ…). */
 function lamObject(doc: Doc, tokens: Tokens, k: number, end: number): boolean {
-  if (lamAt(tokens, k, end)) return true;
-  return k < end && tokens.norm[k]!.startsWith('ال') && !doc.mentions.some((m) => m.tokStart === k) && lamAt(tokens, k + 1, end);
+  for (let a = 0; a <= MAX_ADJECTIVES && k < end; a++, k++) {
+    if (lamAt(tokens, k, end)) return true;
+    if (!/^و?ال/.test(tokens.norm[k]!) || doc.mentions.some((m) => m.tokStart === k)) return false;
+  }
+  return false;
 }
 
 /** One of token k's readings, for k within `window` tokens of the trigger, is in `words`. */

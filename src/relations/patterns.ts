@@ -130,8 +130,9 @@ function agent(ctx: PatternContext): Unit[] {
   if (hit.def.pos === 'noun' && !hit.suffixed) {
     const i = units.findIndex((u) => u.tokStart === hit.tokEnd && free(u));
     if (i >= 0) return chainForward(units, i);
-    // "زيارة يقوم بها وزير الخارجية الأمريكي …": the doer named after يقوم بها / تقودها.
-    const led = afterMarker(ctx, ctx.lex.ledByPhrases, hit.tokEnd, 1);
+    // "زيارة (رسمية) يقوم بها وزير الخارجية الأمريكي …", "الدعم العسكري الذي يقدمه حزب الله لـ…": the
+    // doer named after يقوم بها / تقودها / الذي يقدمه, right after the noun or after one adjective.
+    const led = afterMarker(ctx, ctx.lex.ledByPhrases, hit.tokEnd, 2);
     if (led.length) return led;
   }
   let before = -1;
