@@ -162,6 +162,16 @@ describe('stances and attacks named by a nisba', () => {
     expect(hasRelation(g, 'SUPPORTS', 'org:polisario', 'org:hezbollah')).toBe(false);
   });
 
+  it('gives a stance named after an accusation to the accused, and none for one fought', () => {
+    const g = extract('وتتهم السعودية إيران بدعم الحوثيين بالسلاح، لكن طهران تنفي هذا الاتهام.');
+    expect(hasRelation(g, 'SUPPORTS', 'country:ir', 'org:houthis')).toBe(true);
+    expect(hasRelation(g, 'SUPPORTS', 'org:houthis', 'country:ir')).toBe(false);
+    // The accused is a pronoun: its antecedent is not known here, and the accuser is not the supporter.
+    expect(extract('وأدرجت وزارة الخزانة الأميركية النعيمي على اللائحة، واتهمته بتوفير دعم مادي لتنظيمات تابعة للقاعدة في اليمن.').relations.filter((r) => r.type === 'SUPPORTS')).toEqual([]);
+    expect(extract('فاز العبادي بولاية جديدة بعد حرب ناجحة ضد تنظيم داعش بدعم من الولايات المتحدة.').relations.filter((r) => r.type === 'SUPPORTS')).toEqual([]);
+    expect(hasRelation(extract('وتخوض السعودية حربا ضد المتمردين الحوثيين المدعومين من إيران.'), 'SUPPORTS', 'country:ir', 'org:houthis')).toBe(true);
+  });
+
   it('takes "المعارض" with the article as a stance only with its object after ل', () => {
     expect(extract('ومنع المعارض الروسي أليكسي نافالني من الترشح للانتخابات.').relations.filter((r) => r.type === 'OPPOSES')).toEqual([]);
     expect(hasRelation(extract('وأعلنت حركة أليكسي نافالني، المعارض الرئيسي لبوتين، أنها أرسلت شكاوى.'), 'OPPOSES', 'person:alexei-navalny', 'person:vladimir-putin')).toBe(true);

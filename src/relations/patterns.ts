@@ -182,6 +182,29 @@ function nisbaAgents(ctx: PatternContext): Unit[] | null {
   return units.some((u) => u.type === 'PERSON' && u.prep === null && u.tokStart >= last && u.tokStart <= last + 1) ? null : a;
 }
 
+/** Tokens at most between an accusation and the stance it names ("اتهمته بتوفير دعم"). */
+const ACCUSATION_WINDOW = 3;
+
+/**
+ * "اتهمت الخزانة الأمريكية النعيمي بتوفير دعم لـ…", "اتهمته بدعم …": a stance named after an
+ * accusation is the accused's, not the accuser's. The accused named right after the accusation, or
+ * [] when it is a pronoun (اتهمته) or nobody a list names; null without an accusation before.
+ */
+function accusedAgent(ctx: PatternContext): Unit[] | null {
+  const { hit, tokens, units, lex } = ctx;
+  if (hit.def.type !== 'SUPPORTS' && hit.def.type !== 'OPPOSES') return null;
+  const from = Math.max(ctx.sentence.tokStart, hit.tokStart - ACCUSATION_WINDOW);
+  for (let k = hit.tokStart - 1; k >= from; k--) {
+    if (readingIn(tokens, k, lex.accusers)) {
+      const u = units.findIndex((x) => x.tokStart === k + 1 && x.tokEnd <= hit.tokStart);
+      return u >= 0 ? chainForward(units, u) : [];
+    }
+    // With an object pronoun (اتهمته، تتهمها): the accused is the pronoun's antecedent, unknown here.
+    if (readingsOf(tokens, k).some((d) => lex.suffixes.some((s) => d.bare.length > s.length && d.bare.endsWith(s) && lex.accusers.has(d.bare.slice(0, -s.length))))) return [];
+  }
+  return null;
+}
+
 /** Tokens at most between an object pronoun's antecedent and its verb. */
 const MAX_ANTECEDENT_DISTANCE = 4;
 
@@ -272,6 +295,8 @@ export const PATTERNS: Record<PatternName, (ctx: PatternContext) => Binding[]> =
         return near ? cross(ids(chainForward(ctx.units, i)), ids(named), 0.6) : [];
       }
     }
+    const accused = accusedAgent(ctx);
+    if (accused) return accused.length ? cross(ids(accused), ids(objectAfter(ctx, ctx.hit.tokEnd, 4, [null, 'ب', 'ل']).filter((u) => !accused.includes(u))), 0.6) : [];
     const agents = nisbaAgents(ctx);
     if (agents) return cross(ids(agents), ids(objectAfter(ctx, end(agents, ctx.hit.tokEnd), 4, [null, 'ب', 'ل']).filter((u) => !agents.includes(u))), 0.7);
     const a = agent(ctx);
@@ -353,11 +378,17 @@ export const PATTERNS: Record<PatternName, (ctx: PatternContext) => Binding[]> =
     // noun's adjective, not the supported party ("المعارضة السورية المدعومة من الغرب").
     const i = units.findIndex((u) => u.tokStart === hit.tokEnd && u.kind !== 'nisba');
     if (i < 0 || (units[t]!.kind === 'nisba' && units[t]!.type === 'COUNTRY')) return [];
+    // "حرب ناجحة ضد تنظيم داعش بدعم من الولايات المتحدة": the one fought is not the one supported
+    // (but "ضد الحوثيين المدعومين من إيران": the participle agrees with them).
+    if (units[t]!.prep === 'ضد' && ctx.tokens.norm[hit.tokStart]!.startsWith('ب')) return [];
     // "متهما إيران وحزب الله بدعم جبهة البوليساريو": after an accusation, "X بدعم Y" is X's support of
     // Y (the accused are the supporters), not Y's support of X. Not with من (بدعم من: by).
+    // The accusation may come before the accuser too: "اتهمت الولايات المتحدة إيران بدعم …".
     if (hit.tokEnd - hit.tokStart === 1) {
       const accused = chainBackward(units, t);
-      const k = accused[0]!.tokStart - 1;
+      let k = accused[0]!.tokStart - 1;
+      const subject = units.find((u) => u.tokEnd === k + 1 && u.prep === null);
+      if (subject) k = subject.tokStart - 1;
       if (k >= ctx.sentence.tokStart && readingIn(ctx.tokens, k, ctx.lex.accusers)) return cross(ids(accused), ids(chainForward(units, i)), 0.7);
     }
     return cross(ids(chainForward(units, i)), ids([units[t]!]), 0.75);
