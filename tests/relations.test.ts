@@ -172,6 +172,12 @@ describe('stances and attacks named by a nisba', () => {
     expect(hasRelation(extract('وتخوض السعودية حربا ضد المتمردين الحوثيين المدعومين من إيران.'), 'SUPPORTS', 'country:ir', 'org:houthis')).toBe(true);
   });
 
+  it('reads "دعم بلاده لـY" as the speaker\'s country supporting Y, not the speaker supporting his country', () => {
+    const g = extract('أعلن الرئيس الجزائري عبد العزيز بوتفليقة دعم بلاده للمغرب لاستضافة كأس العالم.');
+    expect(hasRelation(g, 'SUPPORTS', 'country:dz', 'country:ma')).toBe(true);
+    expect(hasRelation(g, 'SUPPORTS', 'person:abdelaziz-bouteflika', 'country:dz')).toBe(false);
+  });
+
   it('takes "المعارض" with the article as a stance only with its object after ل', () => {
     expect(extract('ومنع المعارض الروسي أليكسي نافالني من الترشح للانتخابات.').relations.filter((r) => r.type === 'OPPOSES')).toEqual([]);
     expect(hasRelation(extract('وأعلنت حركة أليكسي نافالني، المعارض الرئيسي لبوتين، أنها أرسلت شكاوى.'), 'OPPOSES', 'person:alexei-navalny', 'person:vladimir-putin')).toBe(true);

@@ -295,6 +295,9 @@ export const PATTERNS: Record<PatternName, (ctx: PatternContext) => Binding[]> =
         return near ? cross(ids(chainForward(ctx.units, i)), ids(named), 0.6) : [];
       }
     }
+    // "أعلن بوتفليقة دعم بلاده للمغرب": a possessive right after the form makes it the verbal noun,
+    // whose agent that is (the noun's entry reads it); as a verb it would take "his country" for object.
+    if (ctx.hit.def.pos === 'verb' && !ctx.hit.suffixed && ctx.units.some((u) => u.tokStart === ctx.hit.tokEnd && u.kind === 'pronoun')) return [];
     const accused = accusedAgent(ctx);
     if (accused) return accused.length ? cross(ids(accused), ids(objectAfter(ctx, ctx.hit.tokEnd, 4, [null, 'ب', 'ل']).filter((u) => !accused.includes(u))), 0.6) : [];
     const agents = nisbaAgents(ctx);

@@ -11,7 +11,8 @@ export interface Unit {
   readonly tokEnd: number;
   readonly entities: readonly string[];
   readonly type: EntityType;
-  readonly kind: 'name' | 'nisba' | 'title' | 'ref';
+  /** 'pronoun': a reference to one entity (بلاده، حكومته). */
+  readonly kind: 'name' | 'nisba' | 'title' | 'ref' | 'pronoun';
   /** Governing preposition: a word before (مع، بين، إلى …) or an attached ب/ل/ك; null for none. */
   readonly prep: string | null;
   /** Joined to the previous unit by و or a comma. */
@@ -80,7 +81,7 @@ export function sentenceUnits(doc: Doc, si: number, tokens: Tokens, honorifics: 
   for (const m of by.mentions[si]!) {
     if (covered.has(m.tokStart) || m.kind === 'title') continue;
     if (m.kind === 'nisba' && doc.consumed?.[m.tokStart]) continue;
-    const u = make(m.tokStart, m.tokEnd, m.start, [m.entity], m.kind === 'nisba' ? 'nisba' : 'name');
+    const u = make(m.tokStart, m.tokEnd, m.start, [m.entity], m.kind === 'nisba' ? 'nisba' : m.kind === 'pronoun' ? 'pronoun' : 'name');
     if (u) units.push(u);
   }
   for (const r of by.references[si]!) {
