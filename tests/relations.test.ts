@@ -193,6 +193,12 @@ describe('stances and attacks named by a nisba', () => {
 
   it('gives no cooperation for relations said to be tense or cut', () => {
     expect(extract('وتوترت العلاقات بين ألمانيا والسعودية منذ العام الماضي.').relations.filter((r) => r.type === 'COOPERATES_WITH')).toEqual([]);
+    expect(extract('يذكر أن العلاقات بين أنقرة وواشنطن تشهد توترا على خلفية قضية القس برانسون.').relations.filter((r) => r.type === 'COOPERATES_WITH')).toEqual([]);
+  });
+
+  it('takes no trigger from inside a name (مجلس التعاون الخليجي, منظمة شنغهاي للتعاون)', () => {
+    expect(extract('قمة منظمة شنغهاي للتعاون تجمع الصين وروسيا وإيران وسط توترات مع الولايات المتحدة.').relations.filter((r) => r.type === 'COOPERATES_WITH')).toEqual([]);
+    expect(extract('يذكر أن جامعة الدول العربية ومجلس التعاون الخليجي ومصر والإمارات والبحرين أكدوا تضامنهم مع السعودية.').relations.filter((r) => r.type === 'COOPERATES_WITH')).toEqual([]);
   });
 });
 

@@ -59,7 +59,7 @@ export function extractRelations(doc: Doc, lex: TriggerLexicon, gaz: CompiledGaz
     // "بحث … في اتصال هاتفي": the mode of a meeting is that of any mode-bearing trigger of the sentence.
     const phone = hits.find((h) => h.def.type === 'MET_WITH' && h.def.attributes['mode'] && h.def.attributes['mode'] !== 'in_person');
     for (const hit of hits) {
-      if (blocked(hit, tokens, s.tokStart, lex, bits.cue) || notATrigger(doc, hit)) continue;
+      if (blocked(hit, tokens, s.tokStart, lex, bits.cue) || notATrigger(doc, hit) || insideName(doc, hit)) continue;
       // "المعارض الروسي نافالني" is a description; "المعارض (الرئيسي) للحكومة" (its object after ل) a stance.
       if (hit.def.noArticle && hit.article && !lamObject(doc, tokens, hit.tokEnd, s.tokEnd)) continue;
       const context = lex.contexts.get(hit.def.id);
@@ -139,6 +139,10 @@ function notATrigger(doc: Doc, hit: TriggerHit): boolean {
 }
 
 const TA_MARBUTA = 0x0629;
+
+/** The trigger's words are part of a name ("مجلس التعاون الخليجي", "منظمة شنغهاي للتعاون"): no event. */
+const insideName = (doc: Doc, hit: TriggerHit): boolean =>
+  doc.mentions.some((m) => (m.kind === 'name' || m.kind === 'alias') && m.tokStart <= hit.tokStart && hit.tokEnd <= m.tokEnd);
 
 /** Token k (inside the sentence) carries the proclitic ل: لبوتين، للحكومة. */
 const lamAt = (tokens: Tokens, k: number, end: number): boolean => k < end && tokens.norm[k]!.startsWith('ل') && readingsOf(tokens, k).some((d) => d.prefixLen > 0);
