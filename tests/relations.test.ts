@@ -196,6 +196,11 @@ describe('stances and attacks named by a nisba', () => {
     expect(extract('يذكر أن العلاقات بين أنقرة وواشنطن تشهد توترا على خلفية قضية القس برانسون.').relations.filter((r) => r.type === 'COOPERATES_WITH')).toEqual([]);
   });
 
+  it('reads no meeting in a match report', () => {
+    expect(extract('وتلتقي الأرجنتين في المباراة الأخيرة مع نيجيريا، في حين تواجه كرواتيا آيسلندا.').relations.filter((r) => r.type === 'MET_WITH')).toEqual([]);
+    expect(hasRelation(extract('التقى وزير الخارجية الأمريكي مايك بومبيو نظيره الروسي سيرغي لافروف في هلسنكي.'), 'MET_WITH', 'person:mike-pompeo', 'person:sergey-lavrov', true)).toBe(true);
+  });
+
   it('takes no trigger from inside a name (مجلس التعاون الخليجي, منظمة شنغهاي للتعاون)', () => {
     expect(extract('قمة منظمة شنغهاي للتعاون تجمع الصين وروسيا وإيران وسط توترات مع الولايات المتحدة.').relations.filter((r) => r.type === 'COOPERATES_WITH')).toEqual([]);
     expect(extract('يذكر أن جامعة الدول العربية ومجلس التعاون الخليجي ومصر والإمارات والبحرين أكدوا تضامنهم مع السعودية.').relations.filter((r) => r.type === 'COOPERATES_WITH')).toEqual([]);

@@ -22,6 +22,11 @@ const Trigger = z.strictObject({
    * `window` tokens of it: "استهدف" is an attack beside "غارة" or "صواريخ", not in "عقوبات تستهدف".
    */
   context: z.strictObject({ words: z.array(z.string().min(2)).min(1), window: z.number().int().min(1).max(20) }).optional(),
+  /**
+   * The trigger does not count with one of these words within `window` tokens: "تلتقي الأرجنتين مع
+   * فرنسا" beside "مباراة" or "منتخب" is a match, not a meeting.
+   */
+  notNear: z.strictObject({ words: z.array(z.string().min(2)).min(1), window: z.number().int().min(1).max(30) }).optional(),
   /** With its article and a nisba after it the form names a group, not an act: "المعارضة السورية". */
   groupWithNisba: z.boolean().optional(),
   /**
@@ -69,6 +74,8 @@ export interface TriggerLexicon {
   readonly includesPhrases: readonly (readonly string[])[];
   /** The context a trigger needs (TriggerDef.context), by trigger id. */
   readonly contexts: ReadonlyMap<string, { readonly words: ReadonlySet<string>; readonly window: number }>;
+  /** Per trigger: words that, near it, say it is no such act (see the schema's notNear). */
+  readonly notNear: ReadonlyMap<string, { readonly words: ReadonlySet<string>; readonly window: number }>;
 }
 
 const stripAl = (t: string): string => (t.startsWith('ال') && t.length >= 4 ? t.slice(2) : t);
@@ -101,5 +108,6 @@ export function compileTriggers(f: TriggersFile): TriggerLexicon {
     ledByPhrases: phrases(set(f.ledByMarkers)),
     includesPhrases: phrases(set(f.includesMarkers)),
     contexts: new Map(f.triggers.flatMap((d) => (d.context ? [[d.id, { words: set(d.context.words), window: d.context.window }] as const] : []))),
+    notNear: new Map(f.triggers.flatMap((d) => (d.notNear ? [[d.id, { words: set(d.notNear.words), window: d.notNear.window }] as const] : []))),
   };
 }

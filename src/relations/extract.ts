@@ -64,6 +64,8 @@ export function extractRelations(doc: Doc, lex: TriggerLexicon, gaz: CompiledGaz
       if (hit.def.noArticle && hit.article && !lamObject(doc, tokens, hit.tokEnd, s.tokEnd)) continue;
       const context = lex.contexts.get(hit.def.id);
       if (context && !nearWords(tokens, hit, s.tokStart, s.tokEnd, context.words, context.window)) continue;
+      const notNear = lex.notNear.get(hit.def.id);
+      if (notNear && nearWords(tokens, hit, s.tokStart, s.tokEnd, notNear.words, notNear.window)) continue;
       if (hit.def.type === 'COOPERATES_WITH' && cueAfter(tokens, hit, s.tokEnd, lex.cancelledAfter, 10, bits.cue)) continue;
       const planned = hit.future || nearCue(tokens, hit, s.tokStart, s.tokEnd, lex.plannedCues, 6, bits.cue);
       for (const name of hit.def.patterns) {
