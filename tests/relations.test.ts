@@ -196,6 +196,13 @@ describe('stances and attacks named by a nisba', () => {
     expect(extract('يذكر أن العلاقات بين أنقرة وواشنطن تشهد توترا على خلفية قضية القس برانسون.').relations.filter((r) => r.type === 'COOPERATES_WITH')).toEqual([]);
   });
 
+  it('takes the noun a relative clause hangs on for its verb\'s subject, when their genders agree', () => {
+    const g = extract('وقال الكرملين إن الرئيس بوتين أجرى محادثات مع الرئيس السوري بشار الأسد الذي توجه إلى سوتشي في زيارة عمل.');
+    expect(hasRelation(g, 'VISITS', 'person:bashar-al-assad', 'location:sochi')).toBe(true);
+    expect(hasRelation(g, 'VISITS', 'person:vladimir-putin', 'location:sochi')).toBe(false);
+    expect(hasRelation(extract('وصرح بوتين في مؤتمر صحافي مشترك مع المستشارة الألمانية أنغيلا ميركل التي تزور سوتشي.'), 'VISITS', 'person:angela-merkel', 'location:sochi')).toBe(true);
+  });
+
   it('reads no meeting in a match report', () => {
     expect(extract('وتلتقي الأرجنتين في المباراة الأخيرة مع نيجيريا، في حين تواجه كرواتيا آيسلندا.').relations.filter((r) => r.type === 'MET_WITH')).toEqual([]);
     expect(hasRelation(extract('التقى وزير الخارجية الأمريكي مايك بومبيو نظيره الروسي سيرغي لافروف في هلسنكي.'), 'MET_WITH', 'person:mike-pompeo', 'person:sergey-lavrov', true)).toBe(true);

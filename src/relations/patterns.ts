@@ -2,6 +2,7 @@
 // units and returns (source, target) bindings; the first pattern that binds wins.
 import type { TriggerLexicon, PatternName } from '../lexicon/triggers.js';
 import type { Sentence } from '../text/segment.js';
+import { normalizeString } from '../text/normalize.js';
 import { readingIn, readingsOf, TokenKind, type Tokens } from '../text/tokenize.js';
 import { SYMMETRIC } from '../graph/schema.js';
 import type { TriggerHit } from './triggers.js';
@@ -135,6 +136,18 @@ function agent(ctx: PatternContext): Unit[] {
     const led = afterMarker(ctx, ctx.lex.ledByPhrases, hit.tokEnd, 2);
     if (led.length) return led;
   }
+  // "الرئيس السوري بشار الأسد الذي توجه إلى سوتشي": after a relative pronoun whose gender the verb
+  // shares, the verb's subject is the noun the clause hangs on (before it, or before a comma); "جولة
+  // بدأها بالسعودية التي وصل منها": a masculine verb after التي has a subject of its own.
+  const rel = ctx.tokens.norm[hit.tokStart - 1] ?? '';
+  // With a resumptive pronoun after the verb ("اليوم الذي وصل فيه روحاني") the clause has its own
+  // subject; and an antecedent no list names leaves the usual search to find it.
+  if (hit.def.pos === 'verb' && !hit.suffixed && (rel === 'الذي' || rel === 'التي') && feminineVerb(ctx) === (rel === 'التي') && !RESUMPTIVE.has(ctx.tokens.norm[hit.tokEnd] ?? '')) {
+    let r = hit.tokStart - 2;
+    if (ctx.tokens.norm[r] === '،' || ctx.tokens.norm[r] === ',') r--;
+    const t = units.findIndex((u) => u.tokEnd === r + 1);
+    if (t >= 0 && ACTOR_TYPES.has(units[t]!.type)) return [units[t]!];
+  }
   let before = -1;
   for (let k = units.length - 1; k >= 0; k--) if (units[k]!.tokEnd <= hit.tokStart && free(units[k]!) && units[k]!.kind !== 'nisba') { before = k; break; }
   // "جولته", "لقائه": a pronoun suffix stands for a person.
@@ -182,6 +195,17 @@ function nisbaAgents(ctx: PatternContext): Unit[] | null {
   return units.some((u) => u.type === 'PERSON' && u.prep === null && u.tokStart >= last && u.tokStart <= last + 1) ? null : a;
 }
 
+/**
+ * The trigger verb is third person feminine singular: a perfect ending in ت (توجهت), or an imperfect
+ * with ت whose form with ي the trigger lists too (تزور / يزور); "توجه" (a perfect whose own first
+ * letter is ت) is masculine.
+ */
+function feminineVerb(ctx: PatternContext): boolean {
+  const f = ctx.tokens.norm[ctx.hit.tokStart]!.slice(ctx.hit.prefixLen);
+  if (f.endsWith('ت')) return true;
+  return f.startsWith('ت') && ctx.hit.def.forms.some((x) => normalizeString(x) === `ي${f.slice(1)}`);
+}
+
 /** Tokens at most between an accusation and the stance it names ("اتهمته بتوفير دعم"). */
 const ACCUSATION_WINDOW = 3;
 
@@ -226,6 +250,8 @@ const end = (us: readonly Unit[], fallback: number): number => (us.length ? Math
 const CLAUSE_BREAK = new Set(['،', ',', '؛', ';', ':', '(', ')', '"', '«', '»', 'الذي', 'التي', 'الذين', 'اللذين', 'اللتين', 'حيث', 'بينما', 'فيما', 'عندما', 'لكن', 'لان', 'ان', 'بان', 'انه', 'بانه', 'انها', 'بانها']);
 const ACTOR_TYPES = new Set(['PERSON', 'COUNTRY', 'ORGANIZATION']);
 const PERSON_ONLY = new Set(['PERSON']);
+/** A preposition with the pronoun of a relative clause's antecedent: "الذي وصل فيه". */
+const RESUMPTIVE = new Set(['فيه', 'فيها', 'منه', 'منها', 'به', 'بها', 'عليه', 'عليها', 'اليه', 'اليها', 'له', 'لها', 'عنه', 'عنها']);
 const RELATIVE = new Set(['التي', 'الذي', 'الذين', 'اللتين', 'اللذين']);
 /** How far back the subject of a verb may stand (قال X إنه سيلتقي …). */
 const MAX_SUBJECT_DISTANCE = 10;
