@@ -66,6 +66,8 @@ export interface TriggerLexicon {
   readonly requesters: ReadonlySet<string>;
   readonly plannedCues: ReadonlySet<string>;
   readonly accusers: ReadonlySet<string>;
+  /** Per trigger: its forms, normalized (compiled once: a rule asks whether a form is listed). */
+  readonly forms: ReadonlyMap<string, ReadonlySet<string>>;
   /** Per trigger: the first words (keyed without ال) of its forms written with ال (التقى، الدعم). */
   readonly articleForms: ReadonlyMap<string, ReadonlySet<string>>;
   readonly ledBy: ReadonlySet<string>;
@@ -103,6 +105,7 @@ export function compileTriggers(f: TriggersFile): TriggerLexicon {
     requesters: set(f.requesters),
     plannedCues: set(f.plannedCues),
     accusers: set(f.accusers),
+    forms: new Map(f.triggers.map((d) => [d.id, new Set(d.forms.map(normalizeString))] as const)),
     articleForms: new Map(f.triggers.map((d) => [d.id, new Set(d.forms.map((x) => normalizeString(x).split(' ')[0]!).filter((w) => w.startsWith('ال')).map(stripAl))] as const)),
     ledBy: set(f.ledByMarkers),
     ledByPhrases: phrases(set(f.ledByMarkers)),

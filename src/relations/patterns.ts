@@ -2,7 +2,6 @@
 // units and returns (source, target) bindings; the first pattern that binds wins.
 import type { TriggerLexicon, PatternName } from '../lexicon/triggers.js';
 import type { Sentence } from '../text/segment.js';
-import { normalizeString } from '../text/normalize.js';
 import { readingIn, readingsOf, TokenKind, type Tokens } from '../text/tokenize.js';
 import { SYMMETRIC } from '../graph/schema.js';
 import type { TriggerHit } from './triggers.js';
@@ -137,11 +136,11 @@ function agent(ctx: PatternContext): Unit[] {
     if (led.length) return led;
   }
   // "الرئيس السوري بشار الأسد الذي توجه إلى سوتشي": after a relative pronoun whose gender the verb
-  // shares, the verb's subject is the noun the clause hangs on (before it, or before a comma); "جولة
-  // بدأها بالسعودية التي وصل منها": a masculine verb after التي has a subject of its own.
+  // shares, the verb's subject is the noun the clause hangs on (before it, or before a comma). Not
+  // with a masculine verb after التي ("جولة بدأها بالسعودية التي وصل منها") or a resumptive pronoun
+  // ("اليوم الذي وصل فيه روحاني"): the clause has a subject of its own; and an antecedent no list
+  // names leaves the usual search to find it.
   const rel = ctx.tokens.norm[hit.tokStart - 1] ?? '';
-  // With a resumptive pronoun after the verb ("اليوم الذي وصل فيه روحاني") the clause has its own
-  // subject; and an antecedent no list names leaves the usual search to find it.
   if (hit.def.pos === 'verb' && !hit.suffixed && (rel === 'الذي' || rel === 'التي') && feminineVerb(ctx) === (rel === 'التي') && !RESUMPTIVE.has(ctx.tokens.norm[hit.tokEnd] ?? '')) {
     let r = hit.tokStart - 2;
     if (ctx.tokens.norm[r] === '،' || ctx.tokens.norm[r] === ',') r--;
@@ -170,7 +169,6 @@ const withArticle = (tokens: Tokens, k: number): boolean => /^[وف]?(ال|لل)
 
 /** Words before which a trigger form is a verbal noun ("يعلن عن دعم فرنسي"), not a verb. */
 const NOUN_BEFORE = new Set(['عن', 'علي', 'في', 'من', 'الي', 'حول', 'بعد', 'قبل', 'مع', 'رغم']);
-
 
 /**
  * "دعم سعودي وإماراتي لبرنامج …", "بفضل الدعم الروسي والإيراني", "يعلن عن دعم فرنسي": a stance noun
@@ -203,7 +201,7 @@ function nisbaAgents(ctx: PatternContext): Unit[] | null {
 function feminineVerb(ctx: PatternContext): boolean {
   const f = ctx.tokens.norm[ctx.hit.tokStart]!.slice(ctx.hit.prefixLen);
   if (f.endsWith('ت')) return true;
-  return f.startsWith('ت') && ctx.hit.def.forms.some((x) => normalizeString(x) === `ي${f.slice(1)}`);
+  return f.startsWith('ت') && (ctx.lex.forms.get(ctx.hit.def.id)?.has(`ي${f.slice(1)}`) ?? false);
 }
 
 /** Tokens at most between an accusation and the stance it names ("اتهمته بتوفير دعم"). */
