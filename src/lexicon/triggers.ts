@@ -31,7 +31,8 @@ const Trigger = z.strictObject({
   groupWithNisba: z.boolean().optional(),
   /**
    * The forms are verbs only: with the article they are another word — "الدعم" is the noun's entry,
-   * "المعارض" a dissident, no act — and the trigger does not count.
+   * "المعارض" a dissident, no act — and the trigger does not count, unless its object follows with ل
+   * (after at most three adjectives): "المعارض لبوتين".
    */
   noArticle: z.boolean().optional(),
 });
