@@ -203,6 +203,11 @@ describe('stances and attacks named by a nisba', () => {
     expect(hasRelation(extract('وصرح بوتين في مؤتمر صحافي مشترك مع المستشارة الألمانية أنغيلا ميركل التي تزور سوتشي.'), 'VISITS', 'person:angela-merkel', 'location:sochi')).toBe(true);
   });
 
+  it('reads leaving a place as the end of a visit there, but not leaving home', () => {
+    expect(extract('وغادر الرئيس الأمريكي دونالد ترامب واشنطن متوجها إلى كندا.').relations.filter((r) => r.type === 'VISITS' && r.target === 'location:washington')).toEqual([]);
+    expect(hasRelation(extract('وأضاف أن الرئيس الأمريكي دونالد ترامب سيغادر سنغافورة مساء الثلاثاء بعد القمة.'), 'VISITS', 'person:donald-trump', 'country:sg')).toBe(true);
+  });
+
   it('reads no meeting in a match report', () => {
     expect(extract('وتلتقي الأرجنتين في المباراة الأخيرة مع نيجيريا، في حين تواجه كرواتيا آيسلندا.').relations.filter((r) => r.type === 'MET_WITH')).toEqual([]);
     expect(hasRelation(extract('التقى وزير الخارجية الأمريكي مايك بومبيو نظيره الروسي سيرغي لافروف في هلسنكي.'), 'MET_WITH', 'person:mike-pompeo', 'person:sergey-lavrov', true)).toBe(true);

@@ -35,6 +35,11 @@ const Trigger = z.strictObject({
    * (after at most three adjectives): "المعارض لبوتين".
    */
   noArticle: z.boolean().optional(),
+  /**
+   * No act when the place lies in the actor's own country: "غادر ترامب واشنطن" leaves home, "سيغادر
+   * ترامب سنغافورة" ends a visit.
+   */
+  notHome: z.boolean().optional(),
 });
 
 export const TriggersFile = z.strictObject({

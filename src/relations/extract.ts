@@ -75,7 +75,7 @@ export function extractRelations(doc: Doc, lex: TriggerLexicon, gaz: CompiledGaz
         const good: Binding[] = [];
         for (let k = 0; k < bindings.length; k++) {
           const b = checkTypes(hit.def.type, hit.def.type === 'COOPERATES_WITH' ? asStates(doc, gaz, bindings[k]!) : bindings[k]!, doc);
-          if (b !== null) good.push(b);
+          if (b !== null && !(hit.def.notHome && atHome(doc, gaz, b.source, b.target))) good.push(b);
         }
         if (!good.length) continue;
         const [tStart, tEnd] = toOriginal(norm, tokens.start[hit.tokStart]! + hit.prefixLen, tokens.end[hit.tokEnd - 1]!);
@@ -105,6 +105,14 @@ function blocked(hit: TriggerHit, tokens: Tokens, from: number, lex: TriggerLexi
 /** Token k, or one of its readings without proclitics and article, is in `set`. */
 function anyForm(tokens: Tokens, k: number, set: ReadonlySet<string>): boolean {
   return readingIn(tokens, k, set) || set.has(tokens.norm[k]!);
+}
+
+/** The place lies in the actor's own country (both known): a capital or city of it, or the country itself. */
+function atHome(doc: Doc, gaz: CompiledGazetteer, actor: string, place: string): boolean {
+  const home = countryOfEntity(doc, gaz, actor, false);
+  if (!home) return false;
+  const g = gaz.byId.get(place);
+  return (countryOfEntity(doc, gaz, place, false) ?? (g !== undefined ? gaz.entries[g]!.country : undefined)) === home;
 }
 
 /** "تعاوننا مع روسيا" said by the Chinese minister: cooperation between a person and a state is between their states. */
