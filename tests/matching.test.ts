@@ -104,6 +104,13 @@ describe('bodies named without their country (مجلس الوزراء، وزار
     expect(bare(extract('وقالت وزارة الخارجية إن وفدي روسيا وتركيا سيجتمعان في جنيف.'))).toEqual([]);
   });
 
+  it('take the country of the person named by them, or of the capital they sit in, not of a region (ant-2018)', () => {
+    expect(bare(extract('ومن بين المعارضين للتعريفات الجمهوري بول رايان، رئيس مجلس النواب، الذي قال إن التعريفات مست الدول الحليفة.', '2018-06-01'))).toEqual(['org:us-house مجلس النواب']);
+    expect(bare(extract('ويعمل نحو 262 ألف فلبيني في الكويت، وفق وزارة الخارجية في مانيلا.'))).toEqual(['org:mfa-ph وزارة الخارجية']);
+    expect(bare(extract('التقى شي جينبينغ مع نائب رئيس الإمارات رئيس مجلس الوزراء حاكم دبي الشيخ محمد بن راشد آل مكتوم.'))).toEqual(['org:uae-cabinet مجلس الوزراء']);
+    expect(bare(extract('قالت إيرينا أدموندسون، كبيرة الاقتصاديين في وزارة المالية في كاليفورنيا، إن النمو تباطأ.'))).toEqual([]);
+  });
+
   it('are no bare body when their own nisba follows or a description goes on', () => {
     expect(bare(extract('وأدانت وزارة الخارجية الروسية الهجوم، فيما قالت مصر إن وزارة الخارجية المصرية تتابع.'))).toEqual([]);
   });

@@ -3,12 +3,15 @@
 // followed by its nisba (مجلس الوزراء السعودي). The country comes from the article itself: the
 // nearest full name of the same kind of body ("وزارة الخارجية القطرية … وأضافت وزارة الخارجية"),
 // unless the article used the bare words repeatedly before naming one; else the one country the
-// article mostly names. Nothing is guessed otherwise, so that no node of the corpus graph mixes the
+// article mostly names. A person or city named right by the words, or a person whose title holds
+// them, gives the country first ("رئيس مجلس النواب سليم الجبوري"، "فرع وزارة الخارجية بجدة").
+// Nothing is guessed otherwise, so that no node of the corpus graph mixes the
 // bodies of several countries.
 import type { Doc } from '../doc.js';
 import { need } from '../doc.js';
 import type { BareBody, CompiledGazetteer } from '../gazetteer/compile.js';
 import { addEntity } from '../match/gazetteer-match.js';
+import { countryOfEntity } from './resolve.js';
 import { withArticle, type Decomposition } from '../text/clitics.js';
 import type { NameRules } from '../lexicon/name-rules.js';
 import type { FormTest } from '../text/form-features.js';
@@ -95,8 +98,10 @@ export function resolveBareBodies(doc: Doc, gaz: CompiledGazetteer, rules: NameR
     // a Saudi cabinet report that names "مجلس الوزراء القطري" once).
     const home = full.length === 0 || hits.filter((h) => h.tokStart < full[0]!.tokStart).length >= 2;
     for (const h of hits) {
-      let country: string | null | undefined;
-      if (!home) {
+      let country: string | null | undefined = anchorCountry(doc, gaz, h);
+      if (country) {
+        // The body's own phrase says whose it is.
+      } else if (!home) {
         // The nearest full name before, else the first after (a headline's bare words, named in the body).
         const before = full.filter((f) => f.tokStart < h.tokStart).pop();
         country = (before ?? full[0]!).country;
@@ -112,6 +117,32 @@ export function resolveBareBodies(doc: Doc, gaz: CompiledGazetteer, rules: NameR
       doc.mentions.push({ start, end: stop, text: doc.text.slice(start, stop), kind: 'alias', sentence: h.sentence, tokStart: h.tokStart, tokEnd: h.tokEnd, entity: e.id, rule: 'coref:bare-body' });
     }
   }
+}
+
+/**
+ * The country a bare body's own phrase gives: a person named right after it ("رئيس مجلس النواب سليم
+ * الجبوري"), a capital right after it or after في ("وزارة الخارجية في مانيلا"; not a region: "وزارة
+ * المالية في كاليفورنيا" is the state's), or the person whose title holds it ("محمد بن راشد، نائب رئيس
+ * الدولة رئيس مجلس الوزراء"); undefined when none does, or none's country is known.
+ */
+function anchorCountry(doc: Doc, gaz: CompiledGazetteer, h: Hit): string | undefined {
+  const tokens = doc.tokens!;
+  const between = tokens.norm[h.tokEnd] ?? '';
+  for (const m of doc.mentions) {
+    if (m.sentence !== h.sentence || m.rule === 'coref:bare-body') continue;
+    const type = doc.entities.get(m.entity)?.type;
+    const next = m.tokStart === h.tokEnd || (m.tokStart === h.tokEnd + 1 && (between === '،' || between === ',' || (type === 'LOCATION' && between === 'في')));
+    if (!next || (type !== 'PERSON' && type !== 'LOCATION')) continue;
+    // countryOfEntity: a person's country, or the state a capital stands for (not a region's).
+    const c = countryOfEntity(doc, gaz, m.entity, false);
+    if (c) return c;
+  }
+  for (const r of doc.roles) {
+    if (!r.person || r.sentence !== h.sentence || r.titleTokStart > h.tokStart || r.titleTokEnd < h.tokEnd) continue;
+    const c = countryOfEntity(doc, gaz, r.person, false);
+    if (c) return c;
+  }
+  return undefined;
 }
 
 /** The longest listed body whose words start at token i, not followed by another name (its nisba, its country). */
