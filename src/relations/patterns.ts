@@ -165,7 +165,7 @@ function agent(ctx: PatternContext): Unit[] {
 }
 
 /** Token k starts with the article, after و or ف (الروسي، والإيراني) or fused with ل (للدعم). */
-const withArticle = (tokens: Tokens, k: number): boolean => /^[وف]?(ال|لل)/.test(tokens.norm[k]!);
+const startsWithArticle = (tokens: Tokens, k: number): boolean => /^[وف]?(ال|لل)/.test(tokens.norm[k]!);
 
 /** Words before which a trigger form is a verbal noun ("يعلن عن دعم فرنسي"), not a verb. */
 const NOUN_BEFORE = new Set(['عن', 'علي', 'في', 'من', 'الي', 'حول', 'بعد', 'قبل', 'مع', 'رغم']);
@@ -182,11 +182,11 @@ function nisbaAgents(ctx: PatternContext): Unit[] | null {
   if ((hit.def.type !== 'SUPPORTS' && hit.def.type !== 'OPPOSES') || hit.suffixed || hit.def.groupWithNisba) return null;
   const n = units.findIndex((u) => u.tokStart === hit.tokEnd && u.kind === 'nisba');
   if (n < 0) return null;
-  const trigDefinite = hit.article || withArticle(tokens, hit.tokStart);
+  const trigDefinite = hit.article || startsWithArticle(tokens, hit.tokStart);
   const noun = hit.def.pos === 'noun' || trigDefinite || nounPrefix(ctx) || NOUN_BEFORE.has(tokens.norm[hit.tokStart - 1] ?? '');
   const nisba = tokens.norm[units[n]!.tokEnd - 1]!;
   const singular = nisba.endsWith('ي') || nisba.endsWith('يه');
-  if (!noun || !singular || withArticle(tokens, units[n]!.tokStart) !== trigDefinite) return null;
+  if (!noun || !singular || startsWithArticle(tokens, units[n]!.tokStart) !== trigDefinite) return null;
   const a = nisbaChain(units, n);
   const last = a[a.length - 1]!.tokEnd;
   // "المعارض الروسي ألكسي نافالني": the nisba describes the person named next.
@@ -293,9 +293,9 @@ export const PATTERNS: Record<PatternName, (ctx: PatternContext) => Binding[]> =
   agent_with: (ctx) => {
     const a = agent(ctx);
     if (!a.length) return [];
-    const w = ids(afterWord(ctx, ['مع'], Math.min(ctx.hit.tokEnd, a[0]!.tokStart), 25));
-    // "لقاء كونو مع بومبيو ووزيرة الخارجية الكورية": everyone named met everyone else.
     const withUnits = afterWord(ctx, ['مع'], Math.min(ctx.hit.tokEnd, a[0]!.tokStart), 25);
+    const w = ids(withUnits);
+    // "لقاء كونو مع بومبيو ووزيرة الخارجية الكورية": everyone named met everyone else.
     const plural = ctx.tokens.norm[ctx.hit.tokStart]!.endsWith('ات');
     const joint = ctx.hit.def.type === 'MET_WITH' && !plural && withUnits.length > 1 && withUnits.every((u) => u.type === 'PERSON') ? pairs(w, 0.7) : [];
     return [...cross(ids(a), w, 0.85), ...joint];
