@@ -4,6 +4,7 @@ import type { EntityType } from './gazetteer/schema.js';
 import type { Normalized } from './text/normalize.js';
 import type { Sentence } from './text/segment.js';
 import type { Tokens } from './text/tokenize.js';
+import type { TypedArena } from './util/arena.js';
 
 export type MentionKind = 'name' | 'alias' | 'nisba' | 'title' | 'pronoun' | 'nominal';
 
@@ -115,11 +116,14 @@ export interface Doc {
   entities: Map<string, EntityRecord>;
   relations: RelationRecord[];
   messages: Message[];
+  /** Where stages take the document's typed arrays from when it runs in a batch (see TypedArena). */
+  readonly arena: TypedArena | undefined;
 }
 
-export const newDoc = (meta: DocMeta, text: string): Doc => ({
+export const newDoc = (meta: DocMeta, text: string, arena?: TypedArena): Doc => ({
   meta,
   text,
+  arena,
   mentions: [],
   roles: [],
   references: [],

@@ -11,6 +11,7 @@ import { lookupForm, lookupFormWithoutArticle, readingsOf, tokenForms, tokenize,
 import { Vocabulary } from '../src/text/vocabulary.js';
 import { KeyFilter } from '../src/util/key-filter.js';
 import { sortInPlace } from '../src/util/sort.js';
+import { TypedArena } from '../src/util/arena.js';
 import { buildPipeline } from '../src/pipeline/runner.js';
 import { buildProcessor } from '../src/pipeline/processor.js';
 import { devDocs, pipeline, PIPELINE_FILE, ROOT } from './helpers.js';
@@ -231,6 +232,44 @@ describe('processBatch (stage by stage over a batch)', () => {
     expect(out[1]).toBeInstanceOf(Error);
     expect(out[0]).toEqual(p.process(good.meta, good.text));
     expect(out[2]).toEqual(out[0]);
+  });
+});
+
+describe('typed arrays of a batch come from an arena the next batch reuses', () => {
+  it('hands out zeroed arrays that do not overlap, and zeroed ones again after a reset', () => {
+    const arena = new TypedArena(1024);
+    const a = arena.int32(10).fill(7);
+    const b = arena.uint8(5).fill(9);
+    const c = arena.uint16(3).fill(1);
+    expect([...a]).toEqual(Array(10).fill(7));
+    expect([...b]).toEqual(Array(5).fill(9));
+    expect([...c]).toEqual([1, 1, 1]);
+    // Past the chunk: a new chunk, then arrays of its own beyond the chunk size.
+    expect(arena.uint32(200).every((x) => x === 0)).toBe(true);
+    const big = arena.int32(1000);
+    expect(big.buffer.byteLength).toBe(4000);
+    arena.reset();
+    const again = arena.int32(10);
+    expect(again.buffer).toBe(a.buffer);
+    expect([...again]).toEqual(Array(10).fill(0));
+  });
+
+  it('leaves the graphs of a batch and a document run alone as they were after more batches', () => {
+    const p = buildPipeline(PIPELINE_FILE, pipeline().resources);
+    const first = [
+      { meta: { id: 'a' }, text: 'التقى أمير قطر الشيخ تميم بن حمد آل ثاني وزير الخارجية الأمريكي أنتوني بلينكن في الدوحة.' },
+      { meta: { id: 'b' }, text: 'وصل وزير الخارجية الصيني وانغ يي إلى موسكو في زيارة رسمية.' },
+    ];
+    const graphs = p.processBatch(first);
+    const json = JSON.stringify(graphs);
+    const alone = p.run({ id: 'c' }, 'استقبل الرئيس المصري عبد الفتاح السيسي رئيس الوزراء الإثيوبي في القاهرة.');
+    const starts = [...alone.tokens!.start];
+    const forms = alone.tokens!.norm.slice();
+    for (const d of devDocs().slice(0, 20)) p.processBatch([{ meta: { id: d.id }, text: d.text }]);
+    expect(JSON.stringify(graphs)).toBe(json);
+    expect([...alone.tokens!.start]).toEqual(starts);
+    expect(alone.tokens!.norm).toEqual(forms);
+    expect(alone.arena).toBeUndefined();
   });
 });
 

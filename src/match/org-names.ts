@@ -7,6 +7,7 @@ import { toOriginal } from '../text/normalize.js';
 import { withArticle, type Decomposition } from '../text/clitics.js';
 import { mayHave, readingsOf, TokenKind } from '../text/tokenize.js';
 import { transliterate } from '../text/transliterate.js';
+import { uint8s } from '../util/arena.js';
 
 const MAX_WORDS_BETWEEN = 3;
 
@@ -19,7 +20,7 @@ export function findOrganizationNames(doc: Doc, rules: NameRules, bit = 0): void
   const tokens = need(doc, 'tokens', 'titles');
   const sentences = need(doc, 'sentences', 'titles');
   const norm = need(doc, 'norm', 'titles');
-  const covered = new Uint8Array(tokens.count);
+  const covered = uint8s(doc.arena, tokens.count);
   const startAt = new Map<number, Mention>();
   for (const m of doc.mentions) {
     covered.fill(1, m.tokStart, m.tokEnd);

@@ -12,6 +12,7 @@ import { toOriginal } from '../text/normalize.js';
 import { transliterate } from '../text/transliterate.js';
 import type { FormFeatures } from '../text/form-features.js';
 import { mayHave, TokenKind, type Tokens, perForm, readingsOf } from '../text/tokenize.js';
+import { uint8s } from '../util/arena.js';
 
 const MAX_NEW_NAME_TOKENS = 4;
 
@@ -53,7 +54,7 @@ export function findTitles(doc: Doc, gaz: CompiledGazetteer, rules: NameRules, b
   const sentences = need(doc, 'sentences', 'titles');
   const norm = need(doc, 'norm', 'titles');
   findOrganizationNames(doc, rules, bits.organizationHead);
-  const consumed = (doc.consumed ??= new Uint8Array(tokens.count));
+  const consumed = (doc.consumed ??= uint8s(doc.arena, tokens.count));
   const startAt = new Map<number, Mention>();
   const endAt = new Map<number, Mention>();
   const inside = new Map<number, Mention>();

@@ -11,6 +11,7 @@ import { normalize } from '../text/normalize.js';
 import { boilerplateStartTest, segment } from '../text/segment.js';
 import { tokenize } from '../text/tokenize.js';
 import { Vocabulary } from '../text/vocabulary.js';
+import { int32s } from '../util/arena.js';
 import { englishStages } from '../en/stages.js';
 import type { StageFactory } from './stage.js';
 
@@ -28,10 +29,10 @@ export function registerStages(): ReadonlyMap<string, StageFactory> {
         const vocab = new Vocabulary(undefined, ctx.features);
         const lineStart = ctx.features.define('boilerplate-start', boilerplateStartTest(res.boilerplate));
         return (doc: Doc) => {
-        const norm = normalize(doc.text);
-        const tokens = tokenize(norm, vocab);
+        const norm = normalize(doc.text, doc.arena);
+        const tokens = tokenize(norm, vocab, doc.arena);
         const sentences = segment(norm, tokens, res.boilerplate, lineStart);
-        const tokenSentence = new Int32Array(tokens.count).fill(-1);
+        const tokenSentence = int32s(doc.arena, tokens.count).fill(-1);
         for (let i = 0; i < sentences.length; i++) tokenSentence.fill(i, sentences[i]!.tokStart, sentences[i]!.tokEnd);
         Object.assign(doc, { norm, tokens, sentences, tokenSentence });
         };

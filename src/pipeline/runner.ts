@@ -7,6 +7,7 @@ import { loadPipeline, type ResolvedPipeline } from './config.js';
 import { registerStages } from './registry.js';
 import { loadResources, type Resources } from './resources.js';
 import { FormFeatures } from '../text/form-features.js';
+import { TypedArena } from '../util/arena.js';
 import { asError } from '../util/errors.js';
 
 export interface Pipeline {
@@ -43,6 +44,8 @@ export function buildPipeline(file: string, resources?: Resources, options: Buil
   const context = { features: new FormFeatures(options.formFeatures ?? true) };
   const stages = config.stages.map((s) => ({ name: s.name, fn: registry.get(s.name)!.create(s.options, res, context) }));
   const times = new Float64Array(stages.length + 1);
+  // The typed arrays of a batch's documents; a document run alone (run) gets its own, as the caller keeps it.
+  const arena = new TypedArena();
   const run = (meta: DocMeta, text: string): Doc => {
     const doc = newDoc(Object.assign({}, meta, { lang: meta.lang ?? config.lang }), text);
     for (let i = 0; i < stages.length; i++) {
@@ -54,7 +57,9 @@ export function buildPipeline(file: string, resources?: Resources, options: Buil
   };
   const processBatch = (batch: readonly { meta: DocMeta; text: string }[]): (DocumentGraph | Error)[] => {
     // Object.assign, not a spread that adds a key: one hidden class for every document's meta.
-    const docs: (Doc | Error)[] = batch.map((b) => newDoc(Object.assign({}, b.meta, { lang: b.meta.lang ?? config.lang }), b.text));
+    // The previous batch's documents are done (only their graphs, plain data, went out).
+    arena.reset();
+    const docs: (Doc | Error)[] = batch.map((b) => newDoc(Object.assign({}, b.meta, { lang: b.meta.lang ?? config.lang }), b.text, arena));
     for (let i = 0; i < stages.length; i++) {
       const fn = stages[i]!.fn;
       const t0 = performance.now();

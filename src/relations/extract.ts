@@ -15,6 +15,7 @@ import { PATTERNS, type Binding } from './patterns.js';
 import { findTriggers, triggerStartTest, type TriggerHit } from './triggers.js';
 import { groupBySentence, sentenceUnits, type BySentence } from './units.js';
 import { checkTypes } from './types.js';
+import { int32s } from '../util/arena.js';
 
 /** The form feature "a negation, cancellation, request or planning cue": the cue words looked for around triggers. */
 const relationCueTest = (lex: TriggerLexicon): FormTest => {
@@ -44,7 +45,7 @@ export function extractRelations(doc: Doc, lex: TriggerLexicon, gaz: CompiledGaz
   const add = relationSink(doc, minConfidence);
   holdsRole(doc, gaz, add);
   let by: BySentence | undefined;
-  const byDocSentence = new Int32Array(sentences.length);
+  const byDocSentence = int32s(doc.arena, sentences.length);
   for (const m of doc.mentions) byDocSentence[m.sentence]!++;
   for (const r of doc.references) byDocSentence[r.sentence]! += r.entities.length;
   for (const r of doc.roles) if (r.person) byDocSentence[r.sentence]!++;

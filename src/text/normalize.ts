@@ -1,5 +1,6 @@
 // Arabic-aware normalization that keeps a map back to the original offsets.
 // The normalized view is used for matching only; every span written out is mapped back.
+import { int32s, uint16s, type TypedArena } from '../util/arena.js';
 
 /** Normalized text plus `map[i]` = offset in the original of normalized code unit i; map[length] = original length. */
 export interface Normalized {
@@ -97,10 +98,10 @@ function foldUnit(c: number): number {
  * presentation forms via NFKC, Arabic-Indic and Persian digits, zero-width and bidi marks, Persian ک/ی,
  * ASCII lower case. Idempotent.
  */
-export function normalize(text: string): Normalized {
+export function normalize(text: string, arena?: TypedArena): Normalized {
   const n = text.length;
-  let out = new Uint16Array(n + 16);
-  let map = new Int32Array(n + 17);
+  let out = uint16s(arena, n + 16);
+  let map = int32s(arena, n + 17);
   let j = 0;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
@@ -117,10 +118,10 @@ export function normalize(text: string): Normalized {
       // Room for this expansion and for every unit still to come (each gives at most one).
       if (j + s.length + (n - i) + 1 >= out.length) {
         const size = out.length * 2 + s.length;
-        const o2 = new Uint16Array(size);
+        const o2 = uint16s(arena, size);
         o2.set(out);
         out = o2;
-        const m2 = new Int32Array(size + 1);
+        const m2 = int32s(arena, size + 1);
         m2.set(map);
         map = m2;
       }

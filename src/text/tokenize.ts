@@ -3,6 +3,7 @@ import { decompose, newMemo, recall, remember, type Decomposition } from './clit
 import type { Normalized } from './normalize.js';
 import { FNV_OFFSET, FNV_PRIME } from '../util/fnv.js';
 import { readingsOfEntry, stringUnits, unitsString, type FormEntry, type Vocabulary } from './vocabulary.js';
+import { int32s, uint32s, uint8s, type TypedArena } from '../util/arena.js';
 
 export const TokenKind = { ArabicWord: 1, LatinWord: 2, Number: 3, Punct: 4, LineBreak: 5 } as const;
 export type TokenKind = (typeof TokenKind)[keyof typeof TokenKind];
@@ -106,14 +107,14 @@ for (let c = 0xd800; c <= 0xdfff; c++) CLASS[c] = C.Latin;
  * breaks. With a vocabulary, every form is interned (no string made for a form seen before) and
  * tokens carry their vocabulary entries and form-feature bits.
  */
-export function tokenize(norm: Normalized, vocab?: Vocabulary): Tokens {
+export function tokenize(norm: Normalized, vocab?: Vocabulary, arena?: TypedArena): Tokens {
   const t = norm.units;
   const n = t.length;
   let cap = Math.max(16, n >> 2);
-  let start = new Int32Array(cap);
-  let end = new Int32Array(cap);
-  let kind = new Uint8Array(cap);
-  let flags = vocab ? new Uint32Array(cap) : undefined;
+  let start = int32s(arena, cap);
+  let end = int32s(arena, cap);
+  let kind = uint8s(arena, cap);
+  let flags = vocab ? uint32s(arena, cap) : undefined;
   // Sized for the usual token count (news text has a token every five or six units), so that the
   // arrays are rarely grown and copied; trimmed at the end. Capped: V8 makes a very long array
   // created with a length a slow dictionary, and a longer text simply grows past the guess.
@@ -156,11 +157,11 @@ export function tokenize(norm: Normalized, vocab?: Vocabulary): Tokens {
     const e = k === TokenKind.LineBreak ? s + 1 : i;
     if (count === cap) {
       cap *= 2;
-      const s2 = new Int32Array(cap), e2 = new Int32Array(cap), k2 = new Uint8Array(cap);
+      const s2 = int32s(arena, cap), e2 = int32s(arena, cap), k2 = uint8s(arena, cap);
       s2.set(start), e2.set(end), k2.set(kind);
       start = s2, end = e2, kind = k2;
       if (flags) {
-        const f2 = new Uint32Array(cap);
+        const f2 = uint32s(arena, cap);
         f2.set(flags);
         flags = f2;
       }
