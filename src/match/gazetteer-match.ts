@@ -105,7 +105,7 @@ export function matchGazetteer(doc: Doc, gaz: CompiledGazetteer, bits: NameFeatu
       chosen.push(c);
     }
   }
-  const keptSet = new Set(selectLongest(chosen));
+  const keptSet = new Set(selectLongest(chosen, doc.arena));
   for (const c of chosen) {
     if (!keptSet.has(c)) continue;
     const record = c.record!;

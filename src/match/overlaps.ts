@@ -1,6 +1,7 @@
 // The overlap policy for candidate spans: longest first (in tokens, then characters), then the
 // earliest, then the fewest stripped proclitics, then the best rank; no two kept spans share a token.
 import { sortInPlace } from '../util/sort.js';
+import { uint8s, type TypedArena } from '../util/arena.js';
 
 export interface SpanCandidate {
   readonly tokStart: number;
@@ -12,7 +13,8 @@ export interface SpanCandidate {
   readonly rank?: number;
 }
 
-export function selectLongest<T extends SpanCandidate>(cands: readonly T[]): T[] {
+/** `arena`: where the token marks come from (the document's batch arena, when it has one). */
+export function selectLongest<T extends SpanCandidate>(cands: readonly T[], arena?: TypedArena): T[] {
   if (cands.length <= 1) return cands.slice();
   // Token marks over the candidates' range (a typed array: no hashing per token).
   let lo = Infinity, hi = 0;
@@ -20,7 +22,7 @@ export function selectLongest<T extends SpanCandidate>(cands: readonly T[]): T[]
     if (c.tokStart < lo) lo = c.tokStart;
     if (c.tokEnd > hi) hi = c.tokEnd;
   }
-  const taken = new Uint8Array(hi - lo);
+  const taken = uint8s(arena, hi - lo);
   const order = sortInPlace(cands.slice(),
     (a, b) =>
       b.tokEnd - b.tokStart - (a.tokEnd - a.tokStart) ||
