@@ -26,6 +26,9 @@ export interface FormEntry {
 const NO_READINGS: readonly Decomposition[] = [];
 /** Longer tokens (a run of letters without spaces) are not kept: they would only fill the table. */
 const MAX_INTERNED = 48;
+/** A table slot keeps a form's length in the low bits of its pool offset (MAX_INTERNED < 2^6; a generation's pool stays below 2^25 units). */
+const LEN_BITS = 6;
+const LEN_MASK = (1 << LEN_BITS) - 1;
 const FRONT_SLOTS = 1 << 15;
 /**
  * Two slots per set (two-way associative, the one used last kept first): 90.8 % of ant-2018's
@@ -109,6 +112,7 @@ export class Vocabulary {
       this.lastForm = refs[first * 2 + 1] as string;
       return refs[first * 2] as FormEntry;
     }
+    // Sets lastFlags and lastForm.
     const r = this.lookup(units, s, e, h, arabic);
     if (len <= FRONT_WIDTH) {
       // The older of the two gives way: the newer moves to the second slot, this form takes the first.
@@ -118,15 +122,13 @@ export class Vocabulary {
       refs[first * 2 + 3] = refs[first * 2 + 1];
       meta[b] = h;
       meta[b + 1] = len;
-      meta[b + 2] = r.flags;
+      meta[b + 2] = this.lastFlags;
       const fu = this.frontUnits;
       const o = b * 2 + SLOT_UNITS_AT - s;
       for (let j = s; j < e; j++) fu[o + j] = units[j]!;
       refs[first * 2] = r;
-      refs[first * 2 + 1] = r.form;
+      refs[first * 2 + 1] = this.lastForm;
     }
-    this.lastFlags = r.flags;
-    this.lastForm = r.form;
     return r;
   }
 
@@ -159,16 +161,31 @@ export class Vocabulary {
     refs[first * 2 + 3] = f0;
   }
 
+  /** The entry of units[s, e) from the tables, made when new; sets lastFlags and lastForm. */
   private lookup(units: Uint16Array, s: number, e: number, h: number, arabic: boolean): FormEntry {
-    let r = this.young.find(units, s, e, h);
-    if (r) return r;
-    if (e - s > MAX_INTERNED) return entryOf(unitsString(units, s, e), arabic, this.features);
-    r = this.old.find(units, s, e, h) ?? entryOf(unitsString(units, s, e), arabic, this.features);
+    const young = this.young;
+    let r = young.find(units, s, e, h);
+    if (r) {
+      this.lastFlags = young.foundFlags;
+      this.lastForm = young.foundForm;
+      return r;
+    }
+    const old = this.old;
+    r = e - s > MAX_INTERNED ? undefined : old.find(units, s, e, h);
+    if (r) {
+      this.lastFlags = old.foundFlags;
+      this.lastForm = old.foundForm;
+    } else {
+      r = entryOf(unitsString(units, s, e), arabic, this.features);
+      this.lastFlags = r.flags;
+      this.lastForm = r.form;
+      if (e - s > MAX_INTERNED) return r;
+    }
     if (this.young.size >= this.generation) {
       this.old = this.young;
       this.young = new FormTable();
     }
-    this.young.add(units, s, e, h, r);
+    this.young.add(units, s, e, h, r, this.lastFlags, this.lastForm);
     return r;
   }
 
@@ -180,19 +197,25 @@ export class Vocabulary {
 }
 
 /**
- * Open addressing over the forms. A slot holds, side by side, the form's hash, length, offset of
- * its code units in one pool, and entry index: a probe touches one cache line for all four, then the
- * pool. (Separate arrays, or comparing with the form strings, cost a cache miss each, and most of a
- * token's time was such misses.)
+ * Open addressing over the forms. A slot holds, side by side, the form's hash, its pool offset and
+ * length (one Int32: offset << 6 | length), its feature bits and entry index; the entry and its form
+ * string sit side by side in one array. A probe touches one cache line for the slot, then the pool
+ * and that pair: never the entry object itself, which lies anywhere in the heap (separate arrays,
+ * or comparing with the form strings, cost a cache miss each, and most of a token's time was such
+ * misses).
  */
 class FormTable {
-  /** 4 Int32 per slot: hash, length (0 = empty), pool offset, entry index. */
+  /** 4 Int32 per slot: hash, offset << 6 | length (0 = empty), feature bits, entry index. */
   private slots = new Int32Array(4 << 12);
   private pool = new Uint16Array(1 << 14);
   private used = 0;
-  private readonly entries: FormEntry[] = [];
+  /** Entry and form of each index, side by side. */
+  private readonly refs: (FormEntry | string)[] = [];
+  /** The feature bits and form of the entry the last successful `find` returned. */
+  foundFlags = 0;
+  foundForm = '';
   get size(): number {
-    return this.entries.length;
+    return this.refs.length >> 1;
   }
   find(units: Uint16Array, s: number, e: number, h: number): FormEntry | undefined {
     const slots = this.slots, pool = this.pool;
@@ -200,18 +223,23 @@ class FormTable {
     const len = e - s;
     for (let i = h & mask; ; i = (i + 1) & mask) {
       const b = i << 2;
-      const l = slots[b + 1]!;
-      if (l === 0) return undefined;
-      if (l !== len || slots[b]! !== h) continue;
-      const o = slots[b + 2]! - s;
+      const lo = slots[b + 1]!;
+      if (lo === 0) return undefined;
+      if ((lo & LEN_MASK) !== len || slots[b]! !== h) continue;
+      const o = (lo >>> LEN_BITS) - s;
       let j = s;
       while (j < e && pool[o + j] === units[j]) j++;
-      if (j === e) return this.entries[slots[b + 3]!];
+      if (j === e) {
+        const k = slots[b + 3]! * 2;
+        this.foundFlags = slots[b + 2]!;
+        this.foundForm = this.refs[k + 1] as string;
+        return this.refs[k] as FormEntry;
+      }
     }
   }
-  /** Adds the entry of units[s, e) (non-empty; find did not find it). */
-  add(units: Uint16Array, s: number, e: number, h: number, entry: FormEntry): void {
-    const k = this.entries.length;
+  /** Adds the entry of units[s, e) (non-empty, at most MAX_INTERNED units; find did not find it). */
+  add(units: Uint16Array, s: number, e: number, h: number, entry: FormEntry, flags: number, form: string): void {
+    const k = this.size;
     if ((k + 1) * 2 > this.slots.length >> 2) this.grow();
     const len = e - s;
     if (this.used + len > this.pool.length) {
@@ -220,18 +248,18 @@ class FormTable {
       this.pool = pool;
     }
     this.pool.set(units.subarray(s, e), this.used);
-    this.place(this.slots, h, len, this.used, k);
+    this.place(this.slots, h, (this.used << LEN_BITS) | len, flags, k);
     this.used += len;
-    this.entries.push(entry);
+    this.refs.push(entry, form);
   }
-  private place(slots: Int32Array, h: number, len: number, offset: number, k: number): void {
+  private place(slots: Int32Array, h: number, lenOffset: number, flags: number, k: number): void {
     const mask = (slots.length >> 2) - 1;
     let i = h & mask;
     while (slots[(i << 2) + 1]! !== 0) i = (i + 1) & mask;
     const b = i << 2;
     slots[b] = h;
-    slots[b + 1] = len;
-    slots[b + 2] = offset;
+    slots[b + 1] = lenOffset;
+    slots[b + 2] = flags;
     slots[b + 3] = k;
   }
   private grow(): void {
