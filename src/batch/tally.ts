@@ -19,7 +19,7 @@ export class Tally {
   }
 
   addGraph(g: DocumentSummary): void {
-    for (const e of g.entities) this.mentionsByType[e.type] = (this.mentionsByType[e.type] ?? 0) + e.mentionCount;
+    for (const e of g.entities) this.mentionsByType[e.base.type] = (this.mentionsByType[e.base.type] ?? 0) + e.mentionCount;
     for (const r of g.relations) this.relationInstancesByType[r.type] = (this.relationInstancesByType[r.type] ?? 0) + 1;
   }
 }

@@ -44,9 +44,10 @@ export function sameJson(a: unknown, b: unknown): boolean {
     for (let i = 0; i < a.length; i++) if (!sameJson(a[i], bb[i])) return false;
     return true;
   }
-  // Keys whose value is undefined are left out of JSON.
-  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
-  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  // Keys whose value is undefined are left out of JSON (filtered only when some value is undefined).
+  const defined = (o: object, keys: string[]): string[] => (keys.some((k) => (o as Record<string, unknown>)[k] === undefined) ? keys.filter((k) => (o as Record<string, unknown>)[k] !== undefined) : keys);
+  const ka = defined(a, Object.keys(a));
+  const kb = defined(b, Object.keys(b));
   if (ka.length !== kb.length) return false;
   for (let i = 0; i < ka.length; i++) {
     if (ka[i] !== kb[i] || !sameJson((a as Record<string, unknown>)[ka[i]!], (b as Record<string, unknown>)[kb[i]!])) return false;
@@ -82,10 +83,7 @@ export class CorpusGraphBuilder {
     const docId = g.document.id;
     if (this.documents.has(docId)) return;
     this.documents.add(docId);
-    for (const e of g.entities) {
-      const { mentionCount, ...base } = e;
-      this.addEntity(base, [docId], mentionCount);
-    }
+    for (const e of g.entities) this.addEntity(e.base, docId, e.mentionCount);
     for (const r of g.relations) {
       const key = relationKey(r.type, r.source, r.target);
       const [, source, target] = key.split('|') as [string, string, string];
@@ -114,17 +112,19 @@ export class CorpusGraphBuilder {
     return this;
   }
 
-  private addEntity(base: EntityBase, documents: Iterable<string>, mentionCount: number): void {
+  /** `documents`: one document's id, or the ids of a merged summary. */
+  private addEntity(base: EntityBase, documents: string | Iterable<string>, mentionCount: number): void {
     const old = this.entities.get(base.id);
     if (!old) {
-      this.entities.set(base.id, { base, baseKey: undefined, documents: new Set(documents), mentionCount });
+      this.entities.set(base.id, { base, baseKey: undefined, documents: new Set(typeof documents === 'string' ? [documents] : documents), mentionCount });
       return;
     }
     if (!sameJson(base, old.base)) {
       const baseKey = JSON.stringify(base);
       if (baseKey < (old.baseKey ??= JSON.stringify(old.base))) Object.assign(old, { base, baseKey });
     }
-    for (const d of documents) old.documents.add(d);
+    if (typeof documents === 'string') old.documents.add(documents);
+    else for (const d of documents) old.documents.add(d);
     old.mentionCount += mentionCount;
   }
 
@@ -195,14 +195,15 @@ function buildAttributes(attrs: ReadonlyMap<string, ReadonlyMap<string, unknown>
 /** A document graph without its mention lists: all the corpus graph and the run's tally need. */
 export interface DocumentSummary {
   document: { id: string };
-  entities: (Omit<DocumentGraph['entities'][number], 'mentions'> & { mentionCount: number })[];
+  /** Each entity without its mentions (what the corpus graph keeps of it) and their count. */
+  entities: { base: EntityBase; mentionCount: number }[];
   relations: DocumentGraph['relations'];
 }
 
 export function summarizeDocument(g: DocumentGraph): DocumentSummary {
   return {
     document: { id: g.document.id },
-    entities: g.entities.map(({ mentions, ...base }) => Object.assign(base, { mentionCount: mentions.length })),
+    entities: g.entities.map(({ mentions, ...base }) => ({ base, mentionCount: mentions.length })),
     relations: g.relations,
   };
 }
