@@ -95,6 +95,15 @@ describe('argument patterns', () => {
     expect(hasRelation(g, 'VISITS', 'person:mike-pompeo', 'country:il')).toBe(true);
   });
 
+  it('takes no subject after a verb from behind a purpose trigger (ستجتمع لبحث اتهامات بريطانيا)', () => {
+    const g = extract('وأعلنت منظمة حظر الأسلحة الكيمياوية أنها ستجتمع الأربعاء لبحث اتهامات بريطانيا بحق روسيا في قضية تسميم الجاسوس الروسي السابق سيرغي سكريبال.');
+    expect(g.relations.filter((r) => r.type === 'MET_WITH')).toEqual([]);
+    // The accusation is still Britain's stance on Russia; a subject right after the verb is still taken.
+    expect(hasRelation(g, 'OPPOSES', 'country:gb', 'country:ru')).toBe(true);
+    const h = extract('والتقى أمس وزير الخارجية الأمريكي مايك بومبيو نظيره الروسي سيرغي لافروف لبحث الأزمة السورية.');
+    expect(hasRelation(h, 'MET_WITH', 'person:mike-pompeo', 'person:sergey-lavrov', true)).toBe(true);
+  });
+
   it('finds a person introduced by an honorific and a name right before a title of a body', () => {
     const g = extract('استقبل الفريق محمد فريد، رئيس أركان الجيش المصري، وفدا عسكريا. ونقلت الوكالة عن بدر جاموس عضو الائتلاف الوطني لقوى الثورة والمعارضة السورية قوله إن الائتلاف تلقى دعوة.');
     const people = g.entities.filter((e) => e.type === 'PERSON').map((e) => e.mentions[0]!.text);

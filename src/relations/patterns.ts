@@ -153,12 +153,16 @@ function agent(ctx: PatternContext): Unit[] {
   const wanted = hit.suffixed && (hit.def.type === 'VISITS' || hit.def.type === 'MET_WITH') ? PERSON_ONLY : ACTOR_TYPES;
   if (before >= 0 && hit.tokStart - units[before]!.tokEnd <= (hit.def.pos === 'verb' ? 1 : 3) && wanted.has(units[before]!.type)) return chainBackward(units, before);
   if (!hit.suffixed && hit.def.pos === 'verb') {
-    // VSO: the subject is the first actor after the verb, before any prepositional phrase.
+    // VSO: the subject is the first actor after the verb, before any prepositional phrase and any
+    // purpose clause ("ستجتمع الأربعاء لبحث اتهامات بريطانيا بحق روسيا": Britain is the topic).
     const i = units.findIndex((u) => u.tokStart >= hit.tokEnd && u.kind !== 'nisba');
     // "قصفت الطائرات الإسرائيلية …": the nisba of the subject noun stands for the agent of an attack.
     const n = units.findIndex((u) => u.tokStart >= hit.tokEnd && u.tokStart - hit.tokEnd <= 2 && u.kind === 'nisba' && free(u));
     if (hit.def.type === 'AT_WAR_WITH' && n >= 0 && (i < 0 || n < i)) return [units[n]!];
-    if (i >= 0 && free(units[i]!) && units[i]!.tokStart - hit.tokEnd <= 4) return chainForward(units, i);
+    if (i >= 0 && free(units[i]!) && units[i]!.tokStart - hit.tokEnd <= 4) {
+      // Behind a purpose clause the actor is its topic; the verb's subject is then not named.
+      return purposeBetween(ctx, hit.tokEnd, units[i]!.tokStart) ? [] : chainForward(units, i);
+    }
   }
   // "أكد X أنه سيناقش مع Y": the speaker before the verb.
   return subjectBefore(ctx);
@@ -234,7 +238,8 @@ const MAX_ANTECEDENT_DISTANCE = 4;
 const nounPrefix = (ctx: PatternContext): boolean => /[لب]/.test(ctx.tokens.norm[ctx.hit.tokStart]!.slice(0, ctx.hit.prefixLen));
 
 /** The trigger carries the ل of purpose (للقاء، لبحث). */
-const purpose = (ctx: PatternContext): boolean => ctx.hit.prefixLen > 0 && ctx.tokens.norm[ctx.hit.tokStart]!.slice(0, ctx.hit.prefixLen).endsWith('ل');
+const purpose = (ctx: PatternContext): boolean => purposeHit(ctx.tokens, ctx.hit);
+const purposeHit = (tokens: Tokens, h: TriggerHit): boolean => h.prefixLen > 0 && tokens.norm[h.tokStart]!.slice(0, h.prefixLen).endsWith('ل');
 
 const pairs = (xs: readonly string[], confidence: number): Binding[] => {
   const out: Binding[] = [];
@@ -253,6 +258,12 @@ const RESUMPTIVE = new Set(['فيه', 'فيها', 'منه', 'منها', 'به', 
 const RELATIVE = new Set(['التي', 'الذي', 'الذين', 'اللتين', 'اللذين']);
 /** How far back the subject of a verb may stand (قال X إنه سيلتقي …). */
 const MAX_SUBJECT_DISTANCE = 10;
+
+/**
+ * A trigger with the ل of purpose (لبحث، للقاء، لدعم) opens in tokens [from, to). Not any word
+ * with ل: "قصف لطائرات التحالف" names the bombing's agent, "لاعبو" is a word of its own.
+ */
+const purposeBetween = (ctx: PatternContext, from: number, to: number): boolean => ctx.hits.some((h) => h.tokStart >= from && h.tokStart < to && purposeHit(ctx.tokens, h));
 
 /** The first actor after `from` within `window` tokens, not across a comma or other clause break. */
 function objectAfter(ctx: PatternContext, from: number, window: number, preps: readonly (string | null)[]): Unit[] {
