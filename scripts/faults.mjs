@@ -105,6 +105,7 @@ async function killAndResume() {
   });
   startup ??= ref.seconds * 1000;
   console.log(`reference run: exit ${ref.code}, ${ref.seconds.toFixed(1)} s, ${(startup / 1000).toFixed(1)} s of it starting up`);
+  const msPerDoc = Math.max(0.1, (ref.seconds * 1000 - startup) / n);
   const out = join(work, 'killed');
   const args = ['extract', input, '-o', out, '--pipeline', PIPELINE, '--chunk-size', '25'];
   // Kill moments: a quarter during start-up (before or while the journal is set up), most while
@@ -125,7 +126,10 @@ async function killAndResume() {
     const base = Math.max(0, committedNow());
     const kind = cycles === kills ? 'final' : random() < 0.25 ? 'startup' : 'progress';
     const target = base + 25 + Math.floor(random() * (n / kills) * 0.9);
-    const extra = Math.floor(random() * 400);
+    // A random fraction of the time half a cycle's documents take, as the reference run went: a
+    // fixed 400 ms let a faster pipeline run through all documents in a few cycles, and the cycles
+    // after them could not be killed while processing.
+    const extra = Math.floor(random() * Math.min(400, msPerDoc * (n / kills) * 0.5));
     let plan = '';
     const r = await cli(cycles === 1 ? args : [...args, '--resume'], kind === 'startup'
       ? { killAfterMs: (plan = Math.round(random() * startup)) }
