@@ -58,14 +58,15 @@ export function segment(norm: Normalized, tokens: Tokens, lex: BoilerplateLexico
       sawText = true;
       const bylineEnd = byline(tokens, i, lineEnd, lex);
       if (bylineEnd > i) emit(i, bylineEnd, true);
-      splitSentences(tokens, bylineEnd, lineEnd, (a, b) => emit(a, b, false));
+      splitSentences(tokens, bylineEnd, lineEnd, emit);
     }
     i = lineEnd + 1;
   }
   return out;
 }
 
-function splitSentences(tokens: Tokens, from: number, to: number, emit: (a: number, b: number) => void): void {
+/** `emit(a, b, false)` for each sentence (the one closure of the document: a closure per line made V8 recompile `segment` each time its call target changed). */
+function splitSentences(tokens: Tokens, from: number, to: number, emit: (a: number, b: number, boilerplate: boolean) => void): void {
   let s = from;
   for (let k = from; k < to; k++) {
     let cut = -1;
@@ -77,12 +78,12 @@ function splitSentences(tokens: Tokens, from: number, to: number, emit: (a: numb
       cut = k + 1;
     }
     if (cut > 0) {
-      emit(s, cut);
+      emit(s, cut, false);
       s = cut;
       k = cut - 1;
     }
   }
-  if (s < to) emit(s, to);
+  if (s < to) emit(s, to, false);
 }
 
 // "U.S." and single-letter initials in Latin text are not sentence ends.
