@@ -44,15 +44,20 @@ export function sameJson(a: unknown, b: unknown): boolean {
     for (let i = 0; i < a.length; i++) if (!sameJson(a[i], bb[i])) return false;
     return true;
   }
-  // Keys whose value is undefined are left out of JSON (filtered only when some value is undefined).
-  const defined = (o: object, keys: string[]): string[] => (keys.some((k) => (o as Record<string, unknown>)[k] === undefined) ? keys.filter((k) => (o as Record<string, unknown>)[k] !== undefined) : keys);
-  const ka = defined(a, Object.keys(a));
-  const kb = defined(b, Object.keys(b));
+  const ka = definedKeys(a);
+  const kb = definedKeys(b);
   if (ka.length !== kb.length) return false;
   for (let i = 0; i < ka.length; i++) {
     if (ka[i] !== kb[i] || !sameJson((a as Record<string, unknown>)[ka[i]!], (b as Record<string, unknown>)[kb[i]!])) return false;
   }
   return true;
+}
+
+/** The keys JSON writes (those whose value is not undefined); filtered only when some value is undefined. */
+function definedKeys(o: object): string[] {
+  const keys = Object.keys(o);
+  for (const k of keys) if ((o as Record<string, unknown>)[k] === undefined) return keys.filter((x) => (o as Record<string, unknown>)[x] !== undefined);
+  return keys;
 }
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -89,6 +89,8 @@ export class Vocabulary {
     private readonly features?: FormFeatures,
   ) {
     this.generation = Math.max(1, Math.floor(maxSize / 2));
+    // A table slot packs the pool offset in 25 bits (see LEN_BITS).
+    if (this.generation * MAX_INTERNED >= 2 ** (31 - LEN_BITS)) throw new Error(`vocabulary of ${maxSize} forms: at most ${2 * Math.floor(2 ** (31 - LEN_BITS) / MAX_INTERNED)}`);
   }
 
   /**
@@ -185,7 +187,7 @@ export class Vocabulary {
       this.old = this.young;
       this.young = new FormTable();
     }
-    this.young.add(units, s, e, h, r, this.lastFlags, this.lastForm);
+    this.young.add(units, s, e, h, r);
     return r;
   }
 
@@ -238,7 +240,7 @@ class FormTable {
     }
   }
   /** Adds the entry of units[s, e) (non-empty, at most MAX_INTERNED units; find did not find it). */
-  add(units: Uint16Array, s: number, e: number, h: number, entry: FormEntry, flags: number, form: string): void {
+  add(units: Uint16Array, s: number, e: number, h: number, entry: FormEntry): void {
     const k = this.size;
     if ((k + 1) * 2 > this.slots.length >> 2) this.grow();
     const len = e - s;
@@ -248,9 +250,9 @@ class FormTable {
       this.pool = pool;
     }
     this.pool.set(units.subarray(s, e), this.used);
-    this.place(this.slots, h, (this.used << LEN_BITS) | len, flags, k);
+    this.place(this.slots, h, (this.used << LEN_BITS) | len, entry.flags, k);
     this.used += len;
-    this.refs.push(entry, form);
+    this.refs.push(entry, entry.form);
   }
   private place(slots: Int32Array, h: number, lenOffset: number, flags: number, k: number): void {
     const mask = (slots.length >> 2) - 1;

@@ -45,6 +45,9 @@ export class TypedArena {
     return at;
   }
 
+  // One method per element type, not one taking the constructor: each call site then constructs
+  // a single kind of array, which V8 keeps monomorphic on these hot paths.
+
   /** A zeroed Int32Array of n elements. */
   int32(n: number): Int32Array {
     const at = this.take(n * 4);
