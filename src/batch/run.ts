@@ -7,6 +7,7 @@ import type { DocumentGraph } from '../graph/schema.js';
 import type { FileOps } from '../io/atomic.js';
 import { expandInputs, readInputs } from '../io/inputs.js';
 import { OutputDir } from '../io/output-dir.js';
+import { writeGraphJson } from '../graph/graph-file.js';
 import { runIdentity } from './identity.js';
 import { Journal, JOURNAL_DIR, type RunIdentity } from './journal.js';
 import type { Counts } from './manifest.js';
@@ -129,13 +130,16 @@ async function runWithPool(o: BatchOptions, files: string[], out: OutputDir, poo
   });
   commit();
   progress?.stop();
+  // The workers' heaps (the pipeline, its vocabulary) are not needed for the final files: freed
+  // before the corpus graph is built and written, the run's memory peak.
+  await pool.close();
 
   // Final files, from the journal (so a resumed run and an uninterrupted one write the same bytes).
   const graph = builder.build();
   out.writeStreamAtomic('documents.jsonl', (write) => {
     for (const buf of journal.documentChunks()) write(buf);
   });
-  out.writeAtomic('graph.json', `${JSON.stringify(graph)}\n`);
+  writeGraphJson(out, graph);
   const exported = writeExports(graph, o.exports, out);
   const seconds = (Date.now() - started) / 1000;
   const header = {

@@ -7,6 +7,7 @@ import { writeExports, type ExportFormat } from '../graph/export-formats.js';
 import { DocumentGraph } from '../graph/schema.js';
 import { readLines } from '../io/lines.js';
 import { OutputDir, OutputError } from '../io/output-dir.js';
+import { writeGraphJson } from '../graph/graph-file.js';
 
 /** Document graphs can be far larger than input documents; this only guards against runaway lines. */
 const MAX_LINE_BYTES = 512 << 20;
@@ -50,7 +51,7 @@ export async function runMerge(files: readonly string[], out: string, exports: r
   try {
     const dir = OutputDir.open(out);
     const graph = builder.build();
-    dir.writeAtomic('graph.json', `${JSON.stringify(graph)}\n`);
+    writeGraphJson(dir, graph);
     writeExports(graph, exports, dir);
     process.stderr.write(`shabaka: merged ${graph.stats.documents} documents: ${graph.stats.entities} entities, ${graph.stats.relations} relations → ${dir.root}\n`);
   } catch (e) {

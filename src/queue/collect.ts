@@ -10,6 +10,7 @@ import { EXPORT_FILES, writeExports, type ExportFormat } from '../graph/export-f
 import type { DocumentGraph } from '../graph/schema.js';
 import { AtomicFileWriter } from '../io/atomic.js';
 import { OutputDir } from '../io/output-dir.js';
+import { writeGraphJson } from '../graph/graph-file.js';
 import { JobData } from './jobs.js';
 import { openQueue, pendingJobs, type OpenQueue } from './queue-client.js';
 import { QueueError } from './redis.js';
@@ -115,7 +116,7 @@ export async function queueCollect(o: CollectOptions): Promise<number> {
     }
 
     const graph = builder.build();
-    out.writeAtomic('graph.json', `${JSON.stringify(graph)}\n`);
+    writeGraphJson(out, graph);
     const exported = writeExports(graph, o.exports, out);
     const seconds = updated ? Math.max(0, (Date.parse(updated) - Date.parse(run.created)) / 1000) : 0;
     // The same fields, in the same order, as a local run's manifest (src/batch/run.ts); run metadata differs.
