@@ -93,6 +93,12 @@ describe('properties on arbitrary text', () => {
         expect(JSON.stringify(shard(c).merge(shard(a)).merge(shard(b)).build())).toBe(whole);
         expect(JSON.stringify(shard([...graphs].reverse()).build())).toBe(whole);
         expect(CorpusGraph.safeParse(JSON.parse(whole)).success).toBe(true);
+        // Overlapping shards (b in both): each document is listed once, and counted once.
+        const docsOf = (g: CorpusGraph): string[] => [...g.entities, ...g.relations].map((x) => `${'id' in x ? x.id : x.key}:${x.documents.join(',')}`);
+        const overlapped = shard([...a, ...b]).merge(shard([...b, ...c])).build();
+        const wholeGraph = JSON.parse(whole) as CorpusGraph;
+        expect(docsOf(overlapped)).toEqual(docsOf(wholeGraph));
+        expect(overlapped.stats.documents).toBe(graphs.length);
       }),
       { numRuns: 60 },
     );

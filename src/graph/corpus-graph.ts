@@ -18,7 +18,8 @@ interface EntityAcc {
    * Made only when a document disagrees (nearly all agree, and this ran for every entity of every document).
    */
   baseKey: string | undefined;
-  documents: Set<string>;
+  /** Ordinals of the documents (see CorpusGraphBuilder.ids); repeats only after a merge of overlapping shards. */
+  documents: number[];
   mentionCount: number;
 }
 
@@ -27,10 +28,11 @@ interface RelationAcc {
   type: CRelation['type'];
   source: string;
   target: string;
-  /** Per attribute: its distinct values by their JSON. */
-  attributes: Map<string, Map<string, unknown>>;
+  /** Per attribute: its distinct values by their JSON (null while there is none: most relations have none). */
+  attributes: Map<string, Map<string, unknown>> | null;
   count: number;
-  documents: Set<string>;
+  /** Document ordinals, as for entities. */
+  documents: number[];
   evidence: CEvidence[];
 }
 
@@ -66,16 +68,41 @@ const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const byEvidence = (a: CEvidence, b: CEvidence): number =>
   cmp(a.document, b.document) || a.start - b.start || a.end - b.end || cmp(JSON.stringify(a), JSON.stringify(b));
 
+/**
+ * Adds document ordinal `d` to a list that did not get it from this document yet: within one
+ * document's summary the same ordinal can only be the last one added.
+ */
+function addOrdinal(list: number[], d: number): void {
+  if (list[list.length - 1] !== d) list.push(d);
+}
+
 export class CorpusGraphBuilder {
   private readonly entities = new Map<string, EntityAcc>();
   private readonly relations = new Map<string, RelationAcc>();
-  private readonly documents = new Set<string>();
+  /**
+   * Each document's ordinal, and its id by ordinal. Entities and relations keep ordinals in plain
+   * arrays: a Set of id strings per entity made the builder 33 MB on ant-2018 (the main thread's
+   * live heap, which V8 lets grow about fourfold with garbage between full collections).
+   */
+  private readonly ordinals = new Map<string, number>();
+  private readonly ids: string[] = [];
 
   /** @param maxEvidence evidence spans kept per relation: the first by document id and offset. */
   constructor(private readonly maxEvidence = 10) {}
 
   get documentCount(): number {
-    return this.documents.size;
+    return this.ids.length;
+  }
+
+  /** The ordinal of a document id, given to it now if it has none. */
+  private ordinalOf(id: string): number {
+    let d = this.ordinals.get(id);
+    if (d === undefined) {
+      d = this.ids.length;
+      this.ordinals.set(id, d);
+      this.ids.push(id);
+    }
+    return d;
   }
 
   /** Adds one document graph; a document id already added is ignored (overlapping shards). */
@@ -86,14 +113,14 @@ export class CorpusGraphBuilder {
   /** Adds a document's summary (what the corpus graph keeps of it; made in the worker, cheap to send). */
   addSummary(g: DocumentSummary): void {
     const docId = g.document.id;
-    if (this.documents.has(docId)) return;
-    this.documents.add(docId);
-    for (const e of g.entities) this.addEntity(e.base, docId, e.mentionCount);
+    if (this.ordinals.has(docId)) return;
+    const d = this.ordinalOf(docId);
+    for (const e of g.entities) this.addEntity(e.base, [d], e.mentionCount);
     for (const r of g.relations) {
       const key = relationKey(r.type, r.source, r.target);
       const [, source, target] = key.split('|') as [string, string, string];
-      const attrs = new Map<string, Map<string, unknown>>();
-      for (const [k, v] of Object.entries(r.attributes)) attrs.set(k, new Map([[JSON.stringify(v), v]]));
+      let attrs: RelationAcc['attributes'] = null;
+      for (const [k, v] of Object.entries(r.attributes)) (attrs ??= new Map()).set(k, new Map([[JSON.stringify(v), v]]));
       this.addRelation({
         key,
         type: r.type,
@@ -101,7 +128,7 @@ export class CorpusGraphBuilder {
         target,
         attributes: attrs,
         count: 1,
-        documents: new Set([docId]),
+        documents: [d],
         evidence: r.evidence.map((ev) => Object.assign({}, ev, { document: docId })),
       });
     }
@@ -109,27 +136,28 @@ export class CorpusGraphBuilder {
 
   /** Merges another summary into this one (shards with disjoint documents). */
   merge(other: CorpusGraphBuilder): this {
-    for (const d of other.documents) this.documents.add(d);
-    for (const e of other.entities.values()) this.addEntity(e.base, e.documents, e.mentionCount);
+    // The other builder's ordinals, as this one's.
+    const mine = other.ids.map((id) => this.ordinalOf(id));
+    for (const e of other.entities.values()) this.addEntity(e.base, e.documents.map((d) => mine[d]!), e.mentionCount);
     for (const r of other.relations.values()) {
-      this.addRelation({ ...r, attributes: new Map([...r.attributes].map(([k, m]) => [k, new Map(m)])), documents: new Set(r.documents), evidence: [...r.evidence] });
+      const attributes = r.attributes && new Map([...r.attributes].map(([k, m]) => [k, new Map(m)]));
+      this.addRelation({ ...r, attributes, documents: r.documents.map((d) => mine[d]!), evidence: [...r.evidence] });
     }
     return this;
   }
 
-  /** `documents`: one document's id, or the ids of a merged summary. */
-  private addEntity(base: EntityBase, documents: string | Iterable<string>, mentionCount: number): void {
+  /** `documents`: ordinals, owned by the entity if it is new. */
+  private addEntity(base: EntityBase, documents: number[], mentionCount: number): void {
     const old = this.entities.get(base.id);
     if (!old) {
-      this.entities.set(base.id, { base, baseKey: undefined, documents: new Set(typeof documents === 'string' ? [documents] : documents), mentionCount });
+      this.entities.set(base.id, { base, baseKey: undefined, documents, mentionCount });
       return;
     }
     if (!sameJson(base, old.base)) {
       const baseKey = JSON.stringify(base);
       if (baseKey < (old.baseKey ??= JSON.stringify(old.base))) Object.assign(old, { base, baseKey });
     }
-    if (typeof documents === 'string') old.documents.add(documents);
-    else for (const d of documents) old.documents.add(d);
+    for (const d of documents) addOrdinal(old.documents, d);
     old.mentionCount += mentionCount;
   }
 
@@ -142,19 +170,28 @@ export class CorpusGraphBuilder {
       return;
     }
     old.count += r.count;
-    for (const d of r.documents) old.documents.add(d);
+    for (const d of r.documents) addOrdinal(old.documents, d);
     old.evidence = [...old.evidence, ...r.evidence].sort(byEvidence).slice(0, this.maxEvidence);
-    for (const [k, values] of r.attributes) {
-      const mine = old.attributes.get(k);
-      if (!mine) old.attributes.set(k, new Map(values));
-      else for (const [json, v] of values) mine.set(json, v);
+    if (r.attributes) {
+      const attributes = (old.attributes ??= new Map());
+      for (const [k, values] of r.attributes) {
+        const mine = attributes.get(k);
+        if (!mine) attributes.set(k, new Map(values));
+        else for (const [json, v] of values) mine.set(json, v);
+      }
     }
+  }
+
+  /** The ids of these document ordinals, sorted, each once. */
+  private documentIds(ordinals: readonly number[]): string[] {
+    const ids = ordinals.map((d) => this.ids[d]!).sort(cmp);
+    return ids.filter((id, i) => i === 0 || id !== ids[i - 1]);
   }
 
   build(): CorpusGraph {
     const entities: CEntity[] = [...this.entities.values()]
       .sort((a, b) => cmp(a.base.id, b.base.id))
-      .map((e) => Object.assign({}, e.base, { documents: [...e.documents].sort(cmp), mentionCount: e.mentionCount }));
+      .map((e) => Object.assign({}, e.base, { documents: this.documentIds(e.documents), mentionCount: e.mentionCount }));
     const relations: CRelation[] = [...this.relations.values()]
       .sort((a, b) => cmp(a.key, b.key))
       .map((r) => ({
@@ -162,9 +199,9 @@ export class CorpusGraphBuilder {
         type: r.type,
         source: r.source,
         target: r.target,
-        attributes: buildAttributes(r.attributes),
+        attributes: r.attributes ? buildAttributes(r.attributes) : {},
         count: r.count,
-        documents: [...r.documents].sort(cmp),
+        documents: this.documentIds(r.documents),
         evidence: r.evidence,
       }));
     const count = <T>(xs: readonly T[], k: (x: T) => string): Record<string, number> => {
@@ -177,7 +214,7 @@ export class CorpusGraphBuilder {
       entities,
       relations,
       stats: {
-        documents: this.documents.size,
+        documents: this.ids.length,
         entities: entities.length,
         relations: relations.length,
         entitiesByType: count(entities, (e) => e.type),
