@@ -209,6 +209,7 @@ if (o.extract) {
     result.extract = {};
     for (const w of workerCounts) {
       const times = [];
+      let peakRssMb = 0;
       for (let i = 0; i < repeat; i++) {
         const out = join(tmp, `extract-${w}`);
         rmSync(out, { recursive: true, force: true });
@@ -216,9 +217,11 @@ if (o.extract) {
         const x = spawnSync(process.execPath, [cli, 'extract', jsonlFile, '-o', out, '--pipeline', o.pipeline, '--concurrency', String(w)], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
         times.push(performance.now() - t);
         if (x.status !== 0) { log(`extract exited ${x.status}: ${x.stderr.split('\n').slice(-3).join(' ')}`); break; }
+        // extract's closing summary gives the process's peak RSS (workers and main thread together).
+        peakRssMb = Math.max(peakRssMb, Number(/peak RSS (\d+) MB/.exec(x.stderr)?.[1] ?? 0));
       }
-      result.extract[w] = { wallMs: Math.round(median(times)), mbPerS: r2(result.bytes / 1e6 / (median(times) / 1000)), docsPerS: Math.round(result.docs / (median(times) / 1000)) };
-      log(`extract --concurrency ${w}: ${result.extract[w].mbPerS} MB/s (whole command, startup included)`);
+      result.extract[w] = { wallMs: Math.round(median(times)), mbPerS: r2(result.bytes / 1e6 / (median(times) / 1000)), docsPerS: Math.round(result.docs / (median(times) / 1000)), peakRssMb };
+      log(`extract --concurrency ${w}: ${result.extract[w].mbPerS} MB/s (whole command, startup included), peak RSS ${peakRssMb} MB`);
     }
   }
 }
@@ -238,7 +241,7 @@ lines.push(`  stages (one worker, ms; %): ${Object.entries(one.stagesMs).map(([k
 lines.push(`  gazetteer: ${result.gazetteer.entries} entries; load+validate ${result.gazetteer.loadMs} ms, compile ${result.gazetteer.compileMs} ms`);
 if (result.rss) lines.push(`  peak RSS ${result.rss.peakRssMb} MB at ${result.rss.docs} docs vs ${result.rss.fullPeakRssMb} MB at ${result.rss.fullDocs}`);
 if (result.grep) lines.push(`  floor: grep -F -o -f (${result.grep.names} names) ${result.grep.mbPerS} MB/s (${result.grep.matches} matches)`);
-if (result.extract) for (const [w, r] of Object.entries(result.extract)) lines.push(`  extract --concurrency ${w}: ${r.mbPerS} MB/s, ${r.docsPerS} docs/s (whole command)`);
+if (result.extract) for (const [w, r] of Object.entries(result.extract)) lines.push(`  extract --concurrency ${w}: ${r.mbPerS} MB/s, ${r.docsPerS} docs/s (whole command), peak RSS ${r.peakRssMb} MB`);
 process.stdout.write(`${lines.join('\n')}\n`);
 
 mkdirSync(join(repoRoot, 'bench-results'), { recursive: true });

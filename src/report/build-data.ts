@@ -3,10 +3,11 @@
 // file:line:field); a bad documents.jsonl line or manifest only costs highlighting, with a warning.
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import { CorpusGraph, RELATION_TYPES, SYMMETRIC } from '../graph/schema.js';
 import { ENTITY_TYPES } from '../gazetteer/schema.js';
+import { objectOfKey } from '../io/json-prefix.js';
+import { readLines } from '../io/lines.js';
 import { readJsonChecked } from '../util/json-file.js';
 import { argumentSpans, type DocumentMentions, type Span } from './arguments.js';
 import type { ReportData, ReportDocument, ReportEntity, ReportEvidence } from './model.js';
@@ -32,14 +33,44 @@ interface DocumentsRead {
   mentions: Map<string, DocumentMentions>;
 }
 
-/** Streams documents.jsonl, keeping only the mentions of entities some evidence in that document needs. */
+/** What the report shows of a document: the header at the start of its line. */
+const reportDocument = (h: z.infer<typeof DocumentLine>['document']): ReportDocument => {
+  const d: ReportDocument = { id: h.id, lang: h.lang };
+  if (h.source !== undefined) d.source = h.source;
+  if (h.published !== undefined) d.published = h.published;
+  return d;
+};
+
+/** The line's `document` header, read from its first bytes alone; undefined when that fails (the whole line is parsed then). */
+function headerOf(line: Buffer): z.infer<typeof DocumentLine>['document'] | undefined {
+  const at = objectOfKey(line, 'document');
+  if (!at) return undefined;
+  try {
+    const r = DocumentLine.shape.document.safeParse(JSON.parse(line.toString('utf8', at[0], at[1])));
+    return r.success ? r.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Streams documents.jsonl, keeping only the mentions of entities some evidence in that document
+ * needs. A document without evidence (most of them: 22,500 of ant-2018's 31,523) is read from its
+ * header alone, its line neither decoded nor parsed: 3.7 of the report's 5.4 s went to reading
+ * every line whole. So a line broken after its header is only noticed when its mentions are needed.
+ */
 async function readDocuments(file: string, needed: ReadonlyMap<string, ReadonlySet<string>>, warnings: string[]): Promise<DocumentsRead> {
   const order: ReportDocument[] = [];
   const mentions = new Map<string, DocumentMentions>();
-  const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
-  let n = 0;
-  for await (const line of lines) {
-    n++;
+  for await (const read of readLines(createReadStream(file, { highWaterMark: 1 << 20 }), Number.MAX_SAFE_INTEGER)) {
+    if (!read.ok) continue;
+    const n = read.n;
+    const header = headerOf(read.bytes);
+    if (header && !needed.has(header.id)) {
+      order.push(reportDocument(header));
+      continue;
+    }
+    const line = read.bytes.toString('utf8');
     if (!line.trim()) continue;
     let parsed: z.infer<typeof DocumentLine>;
     try {
@@ -54,9 +85,7 @@ async function readDocuments(file: string, needed: ReadonlyMap<string, ReadonlyS
       warnings.push(`${file}:${n}: invalid JSON: ${(e as Error).message}`);
       continue;
     }
-    const d: ReportDocument = { id: parsed.document.id, lang: parsed.document.lang };
-    if (parsed.document.source !== undefined) d.source = parsed.document.source;
-    if (parsed.document.published !== undefined) d.published = parsed.document.published;
+    const d = reportDocument(parsed.document);
     order.push(d);
     const want = needed.get(d.id);
     if (!want) continue;

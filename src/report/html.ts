@@ -1,17 +1,25 @@
 // Assembles report.html: markup, stylesheet, the data as JSON and the bundled browser code,
 // all inline so the one file works offline.
+import { jsonPieces } from '../io/json-pieces.js';
 import type { ReportData } from './model.js';
 import { STYLE } from './style.js';
 
 const escapeHtml = (s: string): string => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
-/** JSON inside <script>: `<` escaped so no text in the corpus can close the element. */
-export const scriptJson = (value: unknown): string => JSON.stringify(value).replace(/</g, '\\u003c');
+/** `<` escaped so no text in the corpus can close the <script> element the JSON sits in. */
+const escapeScript = (json: string): string => json.replace(/</g, '\\u003c');
 
-export function renderHtml(data: ReportData, clientJs: string): string {
+/** JSON inside <script>. */
+export const scriptJson = (value: unknown): string => escapeScript(JSON.stringify(value));
+
+/**
+ * report.html in pieces, the data's JSON among them in pieces too: as one string the page of a
+ * 31,523-document run (16 MB) was held three times over (JSON, escaped, page), the run's memory peak.
+ */
+export function* htmlPieces(data: ReportData, clientJs: string): Generator<string> {
   // esbuild escapes "</script" in strings; a bundle that still holds one would cut the page short.
   if (/<\/script/i.test(clientJs)) throw new Error('report client bundle contains "</script": cannot inline it');
-  return `<!doctype html>
+  yield `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -38,7 +46,9 @@ export function renderHtml(data: ReportData, clientJs: string): string {
 <div class="bar"><input id="search" type="search" placeholder="Search entities, Arabic or English"><span id="table-note"></span></div>
 <div class="table-scroll"><table id="entities"><thead><tr><th data-sort="ar">Arabic name</th><th data-sort="en">English name</th><th data-sort="type">Type</th><th data-sort="mentions">Mentions</th><th data-sort="docs">Documents</th><th data-sort="relations">Relations</th></tr></thead><tbody id="entity-rows"></tbody></table></div>
 </section>
-<script type="application/json" id="shabaka-data">${scriptJson(data)}</script>
+<script type="application/json" id="shabaka-data">`;
+  for (const piece of jsonPieces(data)) yield escapeScript(piece);
+  yield `</script>
 <script>${clientJs}</script>
 </body>
 </html>

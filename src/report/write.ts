@@ -1,11 +1,11 @@
 // `writeReport(dir)`: DIR/graph.json (+ documents.jsonl, manifest.json) → DIR/report.html.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../io/atomic.js';
+import { AtomicFileWriter } from '../io/atomic.js';
 import { ConfigError } from '../util/errors.js';
 import { CLIENT_BUNDLE } from './bundle.js';
 import { buildReportData } from './build-data.js';
-import { renderHtml } from './html.js';
+import { htmlPieces } from './html.js';
 
 export interface ReportOptions {
   /** The bundled browser code; by default the one `npm run build` wrote to dist/report/client.js. */
@@ -33,8 +33,18 @@ export async function writeReport(dir: string, o: ReportOptions = {}): Promise<R
   const clientJs = o.clientJs ?? readClientBundle();
   const data = await buildReportData(dir);
   if (o.title !== undefined) data.title = o.title;
-  const html = renderHtml(data, clientJs);
   const file = o.out ?? join(dir, 'report.html');
-  writeFileAtomic(file, html);
-  return { file, bytes: Buffer.byteLength(html), entities: data.entities.length, relations: data.relations.length, warnings: data.warnings };
+  const w = new AtomicFileWriter(file);
+  let bytes = 0;
+  try {
+    for (const piece of htmlPieces(data, clientJs)) {
+      w.write(piece);
+      bytes += Buffer.byteLength(piece);
+    }
+  } catch (e) {
+    w.abort();
+    throw e;
+  }
+  w.commit();
+  return { file, bytes, entities: data.entities.length, relations: data.relations.length, warnings: data.warnings };
 }
