@@ -104,6 +104,21 @@ describe('argument patterns', () => {
     expect(hasRelation(h, 'MET_WITH', 'person:mike-pompeo', 'person:sergey-lavrov', true)).toBe(true);
   });
 
+  it('reads a state with ب after a meeting in person as its place, after a call as the one called', () => {
+    // ant-2018: "في تورونتو بكندا" is where the G7 ministers meet, not whom they meet.
+    const g = extract('يجتمع وزراء خارجية مجموعة السبع الأحد في تورونتو بكندا لتأكيد موقفهم الموحد بمواجهة روسيا.');
+    expect(g.relations.filter((r) => r.type === 'MET_WITH')).toEqual([]);
+    const call = extract('وقالت الولايات المتحدة إنها اتصلت بروسيا قبيل الضربات من خلال الإجراءات المتبعة للخط الساخن.');
+    expect(hasRelation(call, 'MET_WITH', 'country:us', 'country:ru', true)).toBe(true);
+    const met = extract('التقى الرئيس الروسي فلاديمير بوتين بالرئيس الأمريكي دونالد ترامب في هلسنكي.');
+    expect(hasRelation(met, 'MET_WITH', 'person:vladimir-putin', 'person:donald-trump', true)).toBe(true);
+  });
+
+  it('takes national teams (المنتخبان) beside a meeting verb for a match', () => {
+    const g = extract('وستواجه الأرجنتين فرنسا، فيما تلتقي البرتغال بالأوروغواي مساء نفس اليوم، على أن يلتقي المنتخبان الفائزان بربع النهائي.');
+    expect(g.relations.filter((r) => r.type === 'MET_WITH')).toEqual([]);
+  });
+
   it('finds a person introduced by an honorific and a name right before a title of a body', () => {
     const g = extract('استقبل الفريق محمد فريد، رئيس أركان الجيش المصري، وفدا عسكريا. ونقلت الوكالة عن بدر جاموس عضو الائتلاف الوطني لقوى الثورة والمعارضة السورية قوله إن الائتلاف تلقى دعوة.');
     const people = g.entities.filter((e) => e.type === 'PERSON').map((e) => e.mentions[0]!.text);

@@ -265,6 +265,15 @@ const MAX_SUBJECT_DISTANCE = 10;
  */
 const purposeBetween = (ctx: PatternContext, from: number, to: number): boolean => ctx.hits.some((h) => h.tokStart >= from && h.tokStart < to && purposeHit(ctx.tokens, h));
 
+/**
+ * "التقى الرئيسان … بفيتنام": a state with ب after a meeting in person is where it took place (one
+ * meets a person or a body with ب: التقى بالرئيس، اجتمع بوفد), and the actor named after it is
+ * seldom the one met ("قمة بريكس في اوفا بروسيا برعاية الرئيس بوتين"). After a call it is the one
+ * called ("اتصلت بروسيا").
+ */
+const meetingPlace = (ctx: PatternContext, u: Unit): boolean =>
+  ctx.hit.def.type === 'MET_WITH' && ctx.hit.def.attributes['mode'] === 'in_person' && u.prep === 'ب' && (u.type === 'COUNTRY' || u.type === 'LOCATION');
+
 /** The first actor after `from` within `window` tokens, not across a comma or other clause break. */
 function objectAfter(ctx: PatternContext, from: number, window: number, preps: readonly (string | null)[]): Unit[] {
   let stop = from;
@@ -279,7 +288,7 @@ function objectAfter(ctx: PatternContext, from: number, window: number, preps: r
   const i = ctx.units.findIndex(
     (u) => u.tokStart >= from && u.tokStart < stop && (preps.includes(u.prep) || (stance && u.kind === 'nisba')) && (u.kind !== 'nisba' || stance) && (!actorsOnly || ACTOR_TYPES.has(u.type)) && ok(u),
   );
-  return i >= 0 ? chainForward(ctx.units, i) : [];
+  return i >= 0 && !meetingPlace(ctx, ctx.units[i]!) ? chainForward(ctx.units, i) : [];
 }
 
 /** The sentence subject before a verb whose own agent came after it ("وصل X …، حيث التقى Y"). */
