@@ -114,9 +114,18 @@ describe('argument patterns', () => {
     expect(hasRelation(met, 'MET_WITH', 'person:vladimir-putin', 'person:donald-trump', true)).toBe(true);
   });
 
-  it('takes national teams (المنتخبان) beside a meeting verb for a match', () => {
+  it('takes national teams (المنتخبان) or a pass beside a meeting verb for a match', () => {
     const g = extract('وستواجه الأرجنتين فرنسا، فيما تلتقي البرتغال بالأوروغواي مساء نفس اليوم، على أن يلتقي المنتخبان الفائزان بربع النهائي.');
     expect(g.relations.filter((r) => r.type === 'MET_WITH')).toEqual([]);
+    const pass = extract('وافتتح رونالدو التسجيل في الدقيقة العاشرة بعد أن استقبل تمريرة الألماني توني كروس وسدد الكرة مباشرة في الشباك.');
+    expect(pass.relations.filter((r) => r.type === 'MET_WITH')).toEqual([]);
+  });
+
+  it('takes the World Cup beside two states meeting for a match, not beside two leaders (notNearBodies)', () => {
+    const match = extract('وتلتقي فرنسا الثلاثاء مع بلجيكا في نصف نهائي المونديال، وكان المنتخب البلجيكي قد أقصى نظيره البرازيلي في دور الثمانية.');
+    expect(match.relations.filter((r) => r.type === 'MET_WITH')).toEqual([]);
+    const leaders = extract('وكان ترامب قد قال خلال اجتماعه مع الرئيس الروسي فلاديمير بوتين، بعد نهاية كأس العالم، إن العلاقات ستتحسن.');
+    expect(hasRelation(leaders, 'MET_WITH', 'person:donald-trump', 'person:vladimir-putin', true)).toBe(true);
   });
 
   it('finds a person introduced by an honorific and a name right before a title of a body', () => {

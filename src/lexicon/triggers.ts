@@ -27,6 +27,11 @@ const Trigger = z.strictObject({
    * فرنسا" beside "مباراة" or "منتخب" is a match, not a meeting.
    */
   notNear: z.strictObject({ words: z.array(z.string().min(2)).min(1), window: z.number().int().min(1).max(30) }).optional(),
+  /**
+   * As notNear, but only between bodies (no person among the arguments): "تلتقي فرنسا مع كرواتيا في
+   * نهائي كأس العالم" is a match, "اجتماعه مع الرئيس الروسي بوتين بعد نهاية كأس العالم" a meeting.
+   */
+  notNearBodies: z.strictObject({ words: z.array(z.string().min(2)).min(1), window: z.number().int().min(1).max(30) }).optional(),
   /** With its article and a nisba after it the form names a group, not an act: "المعارضة السورية". */
   groupWithNisba: z.boolean().optional(),
   /**
@@ -84,6 +89,8 @@ export interface TriggerLexicon {
   readonly contexts: ReadonlyMap<string, { readonly words: ReadonlySet<string>; readonly window: number }>;
   /** Per trigger: words that, near it, say it is no such act (see the schema's notNear). */
   readonly notNear: ReadonlyMap<string, { readonly words: ReadonlySet<string>; readonly window: number }>;
+  /** Per trigger: the same between bodies only (see the schema's notNearBodies). */
+  readonly notNearBodies: ReadonlyMap<string, { readonly words: ReadonlySet<string>; readonly window: number }>;
 }
 
 const stripAl = (t: string): string => (t.startsWith('ال') && t.length >= 4 ? t.slice(2) : t);
@@ -118,5 +125,6 @@ export function compileTriggers(f: TriggersFile): TriggerLexicon {
     includesPhrases: phrases(set(f.includesMarkers)),
     contexts: new Map(f.triggers.flatMap((d) => (d.context ? [[d.id, { words: set(d.context.words), window: d.context.window }] as const] : []))),
     notNear: new Map(f.triggers.flatMap((d) => (d.notNear ? [[d.id, { words: set(d.notNear.words), window: d.notNear.window }] as const] : []))),
+    notNearBodies: new Map(f.triggers.flatMap((d) => (d.notNearBodies ? [[d.id, { words: set(d.notNearBodies.words), window: d.notNearBodies.window }] as const] : []))),
   };
 }

@@ -68,17 +68,25 @@ export function extractRelations(doc: Doc, lex: TriggerLexicon, gaz: CompiledGaz
       const notNear = lex.notNear.get(hit.def.id);
       if (notNear && nearWords(tokens, hit, s.tokStart, s.tokEnd, notNear.words, notNear.window)) continue;
       if (hit.def.type === 'COOPERATES_WITH' && cueAfter(tokens, hit, s.tokEnd, lex.cancelledAfter, 10, bits.cue)) continue;
+      const bodiesNot = lex.notNearBodies.get(hit.def.id);
+      const personsOnly = bodiesNot !== undefined && nearWords(tokens, hit, s.tokStart, s.tokEnd, bodiesNot.words, bodiesNot.window);
       const planned = hit.future || nearCue(tokens, hit, s.tokStart, s.tokEnd, lex.plannedCues, 6, bits.cue);
       for (const name of hit.def.patterns) {
         const bindings = PATTERNS[name]({ hit, units, tokens, sentence: s, lex, hits });
         // A plain loop: the patterns return arrays of several element kinds, and an inlined
         // .map/.filter chain over them kept deoptimizing this hot closure (six compilations).
-        const good: Binding[] = [];
+        let good: Binding[] = [];
         for (let k = 0; k < bindings.length; k++) {
           const b = checkTypes(hit.def.type, hit.def.type === 'COOPERATES_WITH' ? asStates(doc, gaz, bindings[k]!) : bindings[k]!, doc);
           if (b !== null && !(hit.def.notHome && atHome(doc, gaz, b.source, b.target))) good.push(b);
         }
         if (!good.length) continue;
+        // The pattern that reads the sentence is this one; of its bindings, only those with a person remain.
+        if (personsOnly) {
+          const withPersons = good.filter((b) => withPerson(doc, b));
+          if (!withPersons.length) break;
+          good = withPersons;
+        }
         const [tStart, tEnd] = toOriginal(norm, tokens.start[hit.tokStart]! + hit.prefixLen, tokens.end[hit.tokEnd - 1]!);
         const phoneMode = phone?.def.attributes['mode'];
         emitBindings(doc, add, { def: hit.def, start: tStart, end: tEnd }, good, s, { pattern: name, rulePrefix: '', phoneMode, planned });
@@ -107,6 +115,9 @@ function blocked(hit: TriggerHit, tokens: Tokens, from: number, lex: TriggerLexi
 function anyForm(tokens: Tokens, k: number, set: ReadonlySet<string>): boolean {
   return readingIn(tokens, k, set) || set.has(tokens.norm[k]!);
 }
+
+/** A person is one of the binding's arguments. */
+const withPerson = (doc: Doc, b: Binding): boolean => doc.entities.get(b.source)?.type === 'PERSON' || doc.entities.get(b.target)?.type === 'PERSON';
 
 /** The place lies in the actor's own country (both known): a capital or city of it, or the country itself. */
 function atHome(doc: Doc, gaz: CompiledGazetteer, actor: string, place: string): boolean {
