@@ -31,6 +31,8 @@ describe('gazetteer files', () => {
         '{"id":"country:xx","type":"PERSON","en":"X","ar":["اكس"],"source":"test"}',
         '{not json',
         '{"id":"person:ok","type":"PERSON","en":"Dup","ar":["دوب"],"source":"test","roles":[{"role":"king_of_nowhere","of":"country:zz"}]}',
+        '{"id":"person:anchor","type":"PERSON","en":"Anchor","ar":["مذيع"],"sector":"media","source":"test"}',
+        '{"id":"org:club","type":"ORGANIZATION","en":"Club","ar":["نادي"],"sector":"football","source":"test"}',
       ].join('\n'),
     );
     const msg = errorOf(() => loadGazetteers(dir));
@@ -39,6 +41,8 @@ describe('gazetteer files', () => {
     expect(msg).toContain(`${join(dir, 'people.jsonl')}:4: invalid JSON`);
     expect(msg).toContain(`${join(dir, 'people.jsonl')}:5:id: duplicate id "person:ok"`);
     expect(msg).toContain(`${join(dir, 'people.jsonl')}:5:roles.0.role: unknown role "king_of_nowhere"`);
+    expect(msg).toContain(`${join(dir, 'people.jsonl')}:6:sector: sector is for ORGANIZATION entries`);
+    expect(msg).toMatch(new RegExp(`${join(dir, 'people.jsonl')}:7:sector: .*"media"`));
   });
 });
 

@@ -121,6 +121,15 @@ describe('argument patterns', () => {
     expect(pass.relations.filter((r) => r.type === 'MET_WITH')).toEqual([]);
   });
 
+  it('takes a meeting with a broadcaster for an interview and two clubs that meet for a match (gazetteer sector)', () => {
+    const interview = extract('وأكد وزير الخارجية الأمريكي مايك بومبيو في لقاء مع شبكة إيه بي سي نيوز، إن كوريا الشمالية يجب أن تأخذ خطوات حاسمة.');
+    expect(interview.entities.some((e) => e.id === 'person:mike-pompeo')).toBe(true);
+    expect(interview.relations.filter((r) => r.type === 'MET_WITH')).toEqual([]);
+    const match = extract('وفي نصف النهائي الثاني، يلتقي ليفربول الإنجليزي مع روما الإيطالي.');
+    expect(match.entities.map((e) => e.id)).toContain('org:liverpool-fc');
+    expect(match.relations.filter((r) => r.type === 'MET_WITH')).toEqual([]);
+  });
+
   it('takes the World Cup beside two states meeting for a match, not beside two leaders (notNearBodies)', () => {
     const match = extract('وتلتقي فرنسا الثلاثاء مع بلجيكا في نصف نهائي المونديال، وكان المنتخب البلجيكي قد أقصى نظيره البرازيلي في دور الثمانية.');
     expect(match.relations.filter((r) => r.type === 'MET_WITH')).toEqual([]);

@@ -61,6 +61,11 @@ export const GazetteerEntry = z
     /** PERSON: offices held, with dates. */
     roles: z.array(Role).optional(),
     iso: z.string().regex(/^[A-Z]{2}$/).optional(),
+    /**
+     * ORGANIZATION: its field, where relation rules treat it apart (trigger field notSectors): a
+     * meeting "with" a broadcaster is an interview, two clubs that "meet" play a match.
+     */
+    sector: z.enum(['media', 'sport']).optional(),
     /** Where the names come from: package, corpus check, manual. */
     source: z.string().min(1),
   })
@@ -70,6 +75,7 @@ export const GazetteerEntry = z
     }
     if (e.nisba && e.type !== 'COUNTRY') ctx.addIssue({ code: 'custom', path: ['nisba'], message: 'nisba is for COUNTRY entries' });
     if (e.roles && e.type !== 'PERSON') ctx.addIssue({ code: 'custom', path: ['roles'], message: 'roles are for PERSON entries' });
+    if (e.sector && e.type !== 'ORGANIZATION') ctx.addIssue({ code: 'custom', path: ['sector'], message: 'sector is for ORGANIZATION entries' });
   });
 export type GazetteerEntry = z.infer<typeof GazetteerEntry>;
 

@@ -32,6 +32,11 @@ const Trigger = z.strictObject({
    * نهائي كأس العالم" is a match, "اجتماعه مع الرئيس الروسي بوتين بعد نهاية كأس العالم" a meeting.
    */
   notNearBodies: z.strictObject({ words: z.array(z.string().min(2)).min(1), window: z.number().int().min(1).max(30) }).optional(),
+  /**
+   * No binding with an organization of these gazetteer sectors (entry field `sector`): "في لقاء مع
+   * شبكة ABC" is an interview, "التقى ريال مدريد وبايرن ميونيخ" a match.
+   */
+  notSectors: z.array(z.enum(['media', 'sport'])).optional(),
   /** With its article and a nisba after it the form names a group, not an act: "المعارضة السورية". */
   groupWithNisba: z.boolean().optional(),
   /**

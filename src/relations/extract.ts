@@ -81,11 +81,12 @@ export function extractRelations(doc: Doc, lex: TriggerLexicon, gaz: CompiledGaz
           if (b !== null && !(hit.def.notHome && atHome(doc, gaz, b.source, b.target))) good.push(b);
         }
         if (!good.length) continue;
-        // The pattern that reads the sentence is this one; of its bindings, only those with a person remain.
-        if (personsOnly) {
-          const withPersons = good.filter((b) => withPerson(doc, b));
-          if (!withPersons.length) break;
-          good = withPersons;
+        // The pattern that reads the sentence is this one; of its bindings, those with an organization
+        // of an excluded sector go, and near a cue for bodies only those with a person remain.
+        const sectors = hit.def.notSectors;
+        if (sectors || personsOnly) {
+          good = good.filter((b) => !(sectors && inSectors(gaz, b, sectors)) && !(personsOnly && !withPerson(doc, b)));
+          if (!good.length) break;
         }
         const [tStart, tEnd] = toOriginal(norm, tokens.start[hit.tokStart]! + hit.prefixLen, tokens.end[hit.tokEnd - 1]!);
         const phoneMode = phone?.def.attributes['mode'];
@@ -114,6 +115,16 @@ function blocked(hit: TriggerHit, tokens: Tokens, from: number, lex: TriggerLexi
 /** Token k, or one of its readings without proclitics and article, is in `set`. */
 function anyForm(tokens: Tokens, k: number, set: ReadonlySet<string>): boolean {
   return readingIn(tokens, k, set) || set.has(tokens.norm[k]!);
+}
+
+/** An argument of the binding is a gazetteer organization of one of these sectors. */
+function inSectors(gaz: CompiledGazetteer, b: Binding, sectors: readonly string[]): boolean {
+  for (const id of [b.source, b.target]) {
+    const g = gaz.byId.get(id);
+    const sector = g !== undefined ? gaz.entries[g]!.sector : undefined;
+    if (sector !== undefined && sectors.includes(sector)) return true;
+  }
+  return false;
 }
 
 /** A person is one of the binding's arguments. */
