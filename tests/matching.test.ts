@@ -122,4 +122,11 @@ describe('forms that are also common words (gazetteers/ambiguous.json)', () => {
     expect(base.entities.map((e) => e.id)).not.toContain('org:al-qaeda');
     expect(mentionsOf(extract('هاجم مسلحو القاعدة نقطة تفتيش في أبين.'), 'org:al-qaeda')).toEqual(['القاعدة']);
   });
+
+  it('reads الأهلي after a noun as the adjective (التعليم الأهلي، السلم الأهلي), alone as the club', () => {
+    // saudinewsnet-2015: 193 such mentions were the Egyptian club.
+    const adjective = extract('يحقق الاستثمار في قطاع التعليم الأهلي نموا هائلا في السعودية، ودعا المجلس الأهلي إلى حفظ السلم الأهلي.');
+    expect(adjective.entities.map((e) => e.id)).not.toContain('org:al-ahly-eg');
+    expect(mentionsOf(extract('وفاز الأهلي على الزمالك بهدفين في الدوري المصري.'), 'org:al-ahly-eg')).toEqual(['الأهلي']);
+  });
 });
