@@ -128,5 +128,16 @@ describe('forms that are also common words (gazetteers/ambiguous.json)', () => {
     const adjective = extract('يحقق الاستثمار في قطاع التعليم الأهلي نموا هائلا في السعودية، ودعا المجلس الأهلي إلى حفظ السلم الأهلي.');
     expect(adjective.entities.map((e) => e.id)).not.toContain('org:al-ahly-eg');
     expect(mentionsOf(extract('وفاز الأهلي على الزمالك بهدفين في الدوري المصري.'), 'org:al-ahly-eg')).toEqual(['الأهلي']);
+    const family = extract('لقد قضيت أيام العيد في بلدي لوجود أهلي وأقربائي أما في السعودية فوحيد.');
+    expect(family.entities.filter((e) => e.type === 'ORGANIZATION')).toEqual([]);
+  });
+
+  it('reads الأهلي beside Saudi clubs, or in an article about them that names nothing Egyptian, as Al-Ahli of Jeddah (docAny, docNone)', () => {
+    expect(mentionsOf(extract('كيف انتهت 12 مواجهة دورية حاسمة بين الأهلي والهلال؟'), 'org:al-ahli-sa')).toEqual(['الأهلي']);
+    // The Saudi club is named only in the next sentence: one sense per article.
+    const article = extract('تعاقد الأهلي مع مدرب جديد لقيادة الفريق في الموسم المقبل. وكان الفريق قد خسر أمام الهلال في المرحلة الماضية.');
+    expect(mentionsOf(article, 'org:al-ahli-sa')).toEqual(['الأهلي']);
+    const egyptian = extract('تعاقد الأهلي مع مدرب جديد لقيادة الفريق في الموسم المقبل. وكان الفريق قد خسر أمام الهلال السوداني قبل مواجهة الزمالك.');
+    expect(mentionsOf(egyptian, 'org:al-ahly-eg')).toEqual(['الأهلي']);
   });
 });

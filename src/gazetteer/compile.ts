@@ -48,6 +48,8 @@ export interface CompiledCondition {
   readonly window: number;
   readonly clitic?: ReadonlySet<string>;
   readonly withArticle?: boolean;
+  readonly docAny?: ReadonlySet<string>;
+  readonly docNone?: ReadonlySet<string>;
 }
 
 export interface CompiledRole {
@@ -141,6 +143,9 @@ const condition = (w: AmbiguityCondition): CompiledCondition => {
   if (near) c.nearAny = near;
   if (clitic) c.clitic = clitic;
   if (w.withArticle !== undefined) c.withArticle = w.withArticle;
+  const docAny = set(w.docAny), docNone = set(w.docNone);
+  if (docAny) c.docAny = docAny;
+  if (docNone) c.docNone = docNone;
   return c;
 };
 

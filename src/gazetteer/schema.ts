@@ -105,6 +105,10 @@ const Condition = z.strictObject({
   clitic: z.array(z.string()).optional(),
   /** The name is written with the article (الحماس) or without it. */
   withArticle: z.boolean().optional(),
+  /** One of these words occurs somewhere in the document (one sense per article: الأهلي in a story about Saudi clubs). */
+  docAny: z.array(z.string()).optional(),
+  /** None of these words occurs in the document. */
+  docNone: z.array(z.string()).optional(),
 });
 
 /** gazetteers/ambiguous.json: context rules for name forms that are common words or name two entities. */

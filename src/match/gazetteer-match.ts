@@ -97,8 +97,10 @@ export function matchGazetteer(doc: Doc, gaz: CompiledGazetteer, bits: NameFeatu
     }
   }
   const chosen: Candidate[] = [];
+  // Per document, whether a context rule's word set occurs in it (docAny / docNone): scanned once.
+  const inDoc = new Map<ReadonlySet<string>, boolean>();
   for (const c of candidates) {
-    const record = pickRecord(c, gaz, tokens, sentences[c.sentence]!);
+    const record = pickRecord(c, gaz, tokens, sentences[c.sentence]!, inDoc);
     if (record) {
       c.record = record;
       c.rank = KIND_RANK[record.kind];
@@ -174,10 +176,10 @@ export function addEntity(doc: Doc, gaz: CompiledGazetteer, index: number): Enti
 }
 
 /** The record a candidate stands for, after the context rules; null when the form is not a name here. */
-function pickRecord(c: Candidate, gaz: CompiledGazetteer, tokens: Tokens, s: { tokStart: number; tokEnd: number }): NameRecord | null {
+function pickRecord(c: Candidate, gaz: CompiledGazetteer, tokens: Tokens, s: { tokStart: number; tokEnd: number }, inDoc: Map<ReadonlySet<string>, boolean>): NameRecord | null {
   const rule = gaz.ambiguity.get(c.bareForm);
   if (rule) {
-    const id = decide(rule, c, tokens, s);
+    const id = decide(rule, c, tokens, s, inDoc);
     if (id === null) return null;
     const idx = gaz.byId.get(id);
     if (idx === undefined) return c.records.find((r) => r.entry === idx) ?? { ...c.records[0]!, kind: 'name', hasAl: false, trueArticle: false, form: c.bareForm, path: c.bareForm };
@@ -190,15 +192,28 @@ function pickRecord(c: Candidate, gaz: CompiledGazetteer, tokens: Tokens, s: { t
   return best;
 }
 
-function decide(rule: CompiledAmbiguityRule, c: Candidate, tokens: Tokens, s: { tokStart: number; tokEnd: number }): string | null {
-  for (const choice of rule.choose) if (holds(choice.when, c, tokens, s)) return choice.entity;
+function decide(rule: CompiledAmbiguityRule, c: Candidate, tokens: Tokens, s: { tokStart: number; tokEnd: number }, inDoc: Map<ReadonlySet<string>, boolean>): string | null {
+  for (const choice of rule.choose) if (holds(choice.when, c, tokens, s, inDoc)) return choice.entity;
   return rule.otherwise;
+}
+
+/** One of `words` is a token of the document (any clitics, with or without ال); remembered in `inDoc`. */
+function inDocument(words: ReadonlySet<string>, tokens: Tokens, inDoc: Map<ReadonlySet<string>, boolean>): boolean {
+  let found = inDoc.get(words);
+  if (found === undefined) {
+    found = false;
+    for (let k = 0; k < tokens.count && !found; k++) found = stripped(tokens.norm[k]!).some((f) => words.has(f));
+    inDoc.set(words, found);
+  }
+  return found;
 }
 
 const stripped = (form: string): string[] => decompose(form).map(withArticle).concat(form);
 
-function holds(w: CompiledCondition, c: Candidate, tokens: Tokens, s: { tokStart: number; tokEnd: number }): boolean {
+function holds(w: CompiledCondition, c: Candidate, tokens: Tokens, s: { tokStart: number; tokEnd: number }, inDoc: Map<ReadonlySet<string>, boolean>): boolean {
   if (w.clitic && !w.clitic.has(c.firstForm.slice(0, c.prefixLen))) return false;
+  if (w.docAny && !inDocument(w.docAny, tokens, inDoc)) return false;
+  if (w.docNone && inDocument(w.docNone, tokens, inDoc)) return false;
   if (w.withArticle !== undefined && w.withArticle !== c.withArticle) return false;
   if (w.prevAny) {
     const p = c.tokStart - 1;
