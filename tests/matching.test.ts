@@ -132,6 +132,14 @@ describe('forms that are also common words (gazetteers/ambiguous.json)', () => {
     expect(family.entities.filter((e) => e.type === 'ORGANIZATION')).toEqual([]);
   });
 
+  it('takes no one-word name from a word written with ئ when the name never is (فئات is not فيات)', () => {
+    const words = extract('وشدد على ضرورة دعم جميع الفئات المتضررة من الصراع الدائر في البلاد.');
+    expect(words.entities).toEqual([]);
+    expect(mentionsOf(extract('أعلنت شركة فيات عن سيارة جديدة.'), 'org:fiat')).toEqual(['فيات']);
+    // A name of several words is spelled either way in news.
+    expect(mentionsOf(extract('وقال رئيس حكومة الوفاق الوطني الليبية فائز السراج إن الاجتماع كان مثمرا.'), 'person:fayez-al-sarraj')).toEqual(['فائز السراج']);
+  });
+
   it('reads الأهلي beside Saudi clubs, or in an article about them that names nothing Egyptian, as Al-Ahli of Jeddah (docAny, docNone)', () => {
     expect(mentionsOf(extract('كيف انتهت 12 مواجهة دورية حاسمة بين الأهلي والهلال؟'), 'org:al-ahli-sa')).toEqual(['الأهلي']);
     // The Saudi club is named only in the next sentence: one sense per article.

@@ -66,6 +66,8 @@ export interface CompiledGazetteer {
   /** `gazetteer:<origin>` of each entry: the rule of its mentions and the source of its entities. */
   readonly gazetteerRules: readonly string[];
   readonly byId: ReadonlyMap<string, number>;
+  /** Per entry: one of its Arabic forms is written with ئ (normalization makes it ي; see matchGazetteer). */
+  readonly writtenWithYaHamza: readonly boolean[];
   /** First-token (without ال) → trie node. */
   readonly root: ReadonlyMap<string, TrieNode>;
   /** Title phrases, keyed the same way as names. */
@@ -149,6 +151,9 @@ const condition = (w: AmbiguityCondition): CompiledCondition => {
   return c;
 };
 
+/** ئ: normalization writes it ي, as news spells many names either way. */
+export const YA_HAMZA = '\u0626';
+
 export const bareForm = (normalizedName: string): string => {
   const t = normalizedName.split(' ');
   t[0] = withoutArticle(t[0]!);
@@ -218,7 +223,8 @@ export function compileGazetteer(data: GazetteerData): CompiledGazetteer {
   });
   const gazetteerRules = origins.map((o) => `gazetteer:${o}`);
   const bareBodies = compileBareBodies(entries, byId, root);
-  return { entries, origins, gazetteerRules, byId, root, roleRoot, ambiguity, hashes: data.hashes, personNames, holdersOf, bareBodies };
+  const writtenWithYaHamza = entries.map((e) => [...e.ar, ...(e.aliases ?? []), ...(e.descriptions ?? []), ...(e.nisba ?? [])].some((f) => f.includes(YA_HAMZA)));
+  return { entries, origins, gazetteerRules, byId, writtenWithYaHamza, root, roleRoot, ambiguity, hashes: data.hashes, personNames, holdersOf, bareBodies };
 }
 
 export const entityType = (g: CompiledGazetteer, i: number): EntityType => g.entries[i]!.type;

@@ -1,11 +1,11 @@
 // Gazetteer matching: one pass over the tokens of each sentence, each token looked up once per
 // reading (proclitics and article stripped) in the name trie; overlaps settled by `selectLongest`,
 // shared forms by the context rules of ambiguous.json.
-import type { CompiledAmbiguityRule, CompiledCondition, CompiledGazetteer, NameKind, NameRecord, TrieNode } from '../gazetteer/compile.js';
+import { YA_HAMZA, type CompiledAmbiguityRule, type CompiledCondition, type CompiledGazetteer, type NameKind, type NameRecord, type TrieNode } from '../gazetteer/compile.js';
 import type { Doc, EntityRecord, Mention } from '../doc.js';
 import { need } from '../doc.js';
 import { decompose, readingStarts, withArticle } from '../text/clitics.js';
-import { toOriginal } from '../text/normalize.js';
+import { toOriginal, type Normalized } from '../text/normalize.js';
 import type { FormFeatures, FormTest } from '../text/form-features.js';
 import { KeyFilter } from '../util/key-filter.js';
 import { continuationKeys } from '../util/trie.js';
@@ -101,6 +101,7 @@ export function matchGazetteer(doc: Doc, gaz: CompiledGazetteer, bits: NameFeatu
   const inDoc = new Map<ReadonlySet<string>, boolean>();
   for (const c of candidates) {
     const record = pickRecord(c, gaz, tokens, sentences[c.sentence]!, inDoc);
+    if (record && c.tokEnd - c.tokStart === 1 && !gaz.writtenWithYaHamza[record.entry] && spanHasYaHamza(doc.text, norm, tokens, c)) continue;
     if (record) {
       c.record = record;
       c.rank = KIND_RANK[record.kind];
@@ -115,6 +116,19 @@ export function matchGazetteer(doc: Doc, gaz: CompiledGazetteer, bits: NameFeatu
     addGazetteerMention(doc, gaz, record.entry, record.kind, { start, end, sentence: c.sentence, tokStart: c.tokStart, tokEnd: c.tokEnd }, gaz.gazetteerRules[record.entry]!);
   }
 }
+
+/**
+ * The candidate's text is written with ئ. A one-word name none of whose forms has ئ is then another
+ * word that normalization made look like it: فئات (categories) reads as فيات (Fiat), الدائر (ongoing)
+ * as a place, المناوئ (opponent) as مناوي — 1,300 wrong mentions in the two corpora. Names of several
+ * words are not checked: news spells them either way (نائف/نايف البكري، فائز/فايز السراج).
+ */
+function spanHasYaHamza(text: string, norm: Normalized, tokens: Tokens, c: Candidate): boolean {
+  const [start, end] = toOriginal(norm, tokens.start[c.tokStart]! + c.prefixLen, tokens.end[c.tokEnd - 1]!);
+  for (let k = start; k < end; k++) if (text.charCodeAt(k) === YA_HAMZA_UNIT) return true;
+  return false;
+}
+const YA_HAMZA_UNIT = YA_HAMZA.charCodeAt(0);
 
 /** Records a mention of gazetteer entry `index` over `span` (original offsets and tokens), and its entity. */
 export function addGazetteerMention(
