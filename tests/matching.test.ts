@@ -132,9 +132,11 @@ describe('forms that are also common words (gazetteers/ambiguous.json)', () => {
     expect(family.entities.filter((e) => e.type === 'ORGANIZATION')).toEqual([]);
   });
 
-  it('takes no one-word name from a word written with ئ when the name never is (فئات is not فيات)', () => {
+  it('takes no one-word name from a word written with ئ or ؤ when the name never is (فئات is not فيات، المؤدي not مودي)', () => {
     const words = extract('وشدد على ضرورة دعم جميع الفئات المتضررة من الصراع الدائر في البلاد.');
     expect(words.entities).toEqual([]);
+    expect(extract('وشوهد مئات المشجعين على طول الطريق المؤدي إلى الملعب.').entities).toEqual([]);
+    expect(mentionsOf(extract('التقى رئيس الوزراء الهندي ناريندرا مودي بالرئيس الصيني. وقال مودي إن اللقاء كان مثمرا.'), 'person:narendra-modi')).toContain('مودي');
     expect(mentionsOf(extract('أعلنت شركة فيات عن سيارة جديدة.'), 'org:fiat')).toEqual(['فيات']);
     // A name of several words is spelled either way in news.
     expect(mentionsOf(extract('وقال رئيس حكومة الوفاق الوطني الليبية فائز السراج إن الاجتماع كان مثمرا.'), 'person:fayez-al-sarraj')).toEqual(['فائز السراج']);

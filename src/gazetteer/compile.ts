@@ -66,8 +66,8 @@ export interface CompiledGazetteer {
   /** `gazetteer:<origin>` of each entry: the rule of its mentions and the source of its entities. */
   readonly gazetteerRules: readonly string[];
   readonly byId: ReadonlyMap<string, number>;
-  /** Per entry: one of its Arabic forms is written with ئ (normalization makes it ي; see matchGazetteer). */
-  readonly writtenWithYaHamza: readonly boolean[];
+  /** Per entry: the hamza seats its Arabic forms are written with (hamzaSeats bits; normalization drops them, see matchGazetteer). */
+  readonly hamzaSeats: Uint8Array;
   /** First-token (without ال) → trie node. */
   readonly root: ReadonlyMap<string, TrieNode>;
   /** Title phrases, keyed the same way as names. */
@@ -151,8 +151,16 @@ const condition = (w: AmbiguityCondition): CompiledCondition => {
   return c;
 };
 
-/** ئ: normalization writes it ي, as news spells many names either way. */
-export const YA_HAMZA = '\u0626';
+/** Bits of the hamza seats ئ (normalized to ي) and ؤ (to و) in s[start, end): news spells many names either way. */
+export function hamzaSeats(s: string, start: number, end: number): number {
+  let bits = 0;
+  for (let k = start; k < end; k++) {
+    const c = s.charCodeAt(k);
+    if (c === 0x0626) bits |= 1;
+    else if (c === 0x0624) bits |= 2;
+  }
+  return bits;
+}
 
 export const bareForm = (normalizedName: string): string => {
   const t = normalizedName.split(' ');
@@ -223,8 +231,8 @@ export function compileGazetteer(data: GazetteerData): CompiledGazetteer {
   });
   const gazetteerRules = origins.map((o) => `gazetteer:${o}`);
   const bareBodies = compileBareBodies(entries, byId, root);
-  const writtenWithYaHamza = entries.map((e) => [...e.ar, ...(e.aliases ?? []), ...(e.descriptions ?? []), ...(e.nisba ?? [])].some((f) => f.includes(YA_HAMZA)));
-  return { entries, origins, gazetteerRules, byId, writtenWithYaHamza, root, roleRoot, ambiguity, hashes: data.hashes, personNames, holdersOf, bareBodies };
+  const seats = Uint8Array.from(entries, (e) => [...e.ar, ...(e.aliases ?? []), ...(e.descriptions ?? []), ...(e.nisba ?? [])].reduce((bits, f) => bits | hamzaSeats(f, 0, f.length), 0));
+  return { entries, origins, gazetteerRules, byId, hamzaSeats: seats, root, roleRoot, ambiguity, hashes: data.hashes, personNames, holdersOf, bareBodies };
 }
 
 export const entityType = (g: CompiledGazetteer, i: number): EntityType => g.entries[i]!.type;

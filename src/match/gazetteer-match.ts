@@ -1,7 +1,7 @@
 // Gazetteer matching: one pass over the tokens of each sentence, each token looked up once per
 // reading (proclitics and article stripped) in the name trie; overlaps settled by `selectLongest`,
 // shared forms by the context rules of ambiguous.json.
-import { YA_HAMZA, type CompiledAmbiguityRule, type CompiledCondition, type CompiledGazetteer, type NameKind, type NameRecord, type TrieNode } from '../gazetteer/compile.js';
+import { hamzaSeats, type CompiledAmbiguityRule, type CompiledCondition, type CompiledGazetteer, type NameKind, type NameRecord, type TrieNode } from '../gazetteer/compile.js';
 import type { Doc, EntityRecord, Mention } from '../doc.js';
 import { need } from '../doc.js';
 import { decompose, readingStarts, withArticle } from '../text/clitics.js';
@@ -101,7 +101,7 @@ export function matchGazetteer(doc: Doc, gaz: CompiledGazetteer, bits: NameFeatu
   const inDoc = new Map<ReadonlySet<string>, boolean>();
   for (const c of candidates) {
     const record = pickRecord(c, gaz, tokens, sentences[c.sentence]!, inDoc);
-    if (record && c.tokEnd - c.tokStart === 1 && !gaz.writtenWithYaHamza[record.entry] && spanHasYaHamza(doc.text, norm, tokens, c)) continue;
+    if (record && c.tokEnd - c.tokStart === 1 && otherHamzaSeat(doc.text, norm, tokens, c, gaz.hamzaSeats[record.entry]!)) continue;
     if (record) {
       c.record = record;
       c.rank = KIND_RANK[record.kind];
@@ -118,17 +118,16 @@ export function matchGazetteer(doc: Doc, gaz: CompiledGazetteer, bits: NameFeatu
 }
 
 /**
- * The candidate's text is written with ئ. A one-word name none of whose forms has ئ is then another
- * word that normalization made look like it: فئات (categories) reads as فيات (Fiat), الدائر (ongoing)
- * as a place, المناوئ (opponent) as مناوي — 1,300 wrong mentions in the two corpora. Names of several
- * words are not checked: news spells them either way (نائف/نايف البكري، فائز/فايز السراج).
+ * The candidate's text has a hamza seat (ئ، ؤ) that no form of the name has (`nameSeats`). A one-word
+ * name is then another word that normalization made look like it: فئات (categories) read as فيات
+ * (Fiat), الدائر (ongoing) as a place, المناوئ (opponent) as مناوي, المؤدي (leading to) as مودي —
+ * 1,580 wrong mentions in the two corpora. Names of several words are not checked: news spells them
+ * either way (نائف/نايف البكري، فائز/فايز السراج).
  */
-function spanHasYaHamza(text: string, norm: Normalized, tokens: Tokens, c: Candidate): boolean {
+function otherHamzaSeat(text: string, norm: Normalized, tokens: Tokens, c: Candidate, nameSeats: number): boolean {
   const [start, end] = toOriginal(norm, tokens.start[c.tokStart]! + c.prefixLen, tokens.end[c.tokEnd - 1]!);
-  for (let k = start; k < end; k++) if (text.charCodeAt(k) === YA_HAMZA_UNIT) return true;
-  return false;
+  return (hamzaSeats(text, start, end) & ~nameSeats) !== 0;
 }
-const YA_HAMZA_UNIT = YA_HAMZA.charCodeAt(0);
 
 /** Records a mention of gazetteer entry `index` over `span` (original offsets and tokens), and its entity. */
 export function addGazetteerMention(
