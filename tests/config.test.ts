@@ -44,6 +44,14 @@ describe('gazetteer files', () => {
     expect(msg).toContain(`${join(dir, 'people.jsonl')}:6:sector: sector is for ORGANIZATION entries`);
     expect(msg).toMatch(new RegExp(`${join(dir, 'people.jsonl')}:7:sector: .*"media"`));
   });
+
+  it('refuses two context rules for one form (the second would silently replace the first)', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'places.jsonl'), '{"id":"location:douma","type":"LOCATION","en":"Douma","ar":["دوما"],"source":"test"}\n');
+    const rule = (form: string, otherwise: string | null): unknown => ({ form, description: 'test', choose: [], otherwise });
+    writeFileSync(join(dir, 'ambiguous.json'), JSON.stringify({ rules: [rule('دوما', null), rule('الدوما', 'location:douma')] }));
+    expect(errorOf(() => loadGazetteers(dir))).toContain(`${join(dir, 'ambiguous.json')}:rules.1.form: "الدوما" has a rule already (rules.0)`);
+  });
 });
 
 describe('pipeline files', () => {

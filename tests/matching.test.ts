@@ -132,6 +132,13 @@ describe('forms that are also common words (gazetteers/ambiguous.json)', () => {
     expect(family.entities.filter((e) => e.type === 'ORGANIZATION')).toEqual([]);
   });
 
+  it('reads دوما as the adverb unless the sentence or the article is about the town, الدوما as the Russian Duma', () => {
+    expect(extract('وقال فابريغاس: يحاولون دوما ممارسة الضغط المكثف على المنافس.').entities).toEqual([]);
+    expect(mentionsOf(extract('وقالت روسيا إن لديها دليلا على أن حادثة دوما مسرحية.'), 'location:douma')).toEqual(['دوما']);
+    expect(mentionsOf(extract('وأعلن الجيش السيطرة على كامل الغوطة الشرقية. وكانت المفاوضات جارية لتجنيب دوما هجوما جديدا.'), 'location:douma')).toEqual(['دوما']);
+    expect(mentionsOf(extract('وافق الدوما على مشروع القانون بأغلبية كبيرة.'), 'org:russia-duma')).toEqual(['الدوما']);
+  });
+
   it('takes no one-word name from a word written with ئ or ؤ when the name never is (فئات is not فيات، المؤدي not مودي)', () => {
     const words = extract('وشدد على ضرورة دعم جميع الفئات المتضررة من الصراع الدائر في البلاد.');
     expect(words.entities).toEqual([]);

@@ -5,6 +5,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ConfigError } from '../util/errors.js';
 import { readJsonChecked, readJsonlChecked } from '../util/json-file.js';
+import { normalizeString } from '../text/normalize.js';
+import { bareForm } from './compile.js';
 import { AmbiguityFile, GazetteerEntry, RolesFile } from './schema.js';
 
 export interface LoadedEntry {
@@ -81,6 +83,15 @@ export function loadGazetteers(dir: string): GazetteerData {
       else throw e;
     }
   }
+  // Rules are looked up by the form's normalized bare key: a second rule for the same key would
+  // silently replace the first.
+  const ruleAt = new Map<string, number>();
+  ambiguity.rules.forEach((r, k) => {
+    const key = bareForm(normalizeString(r.form));
+    const first = ruleAt.get(key);
+    if (first === undefined) ruleAt.set(key, k);
+    else problems.push(`${ambiguityFile}:rules.${k}.form: "${r.form}" has a rule already (rules.${first}); merge them`);
+  });
   const roleKeys = new Set(roles.roles.map((r) => r.key));
   for (const e of entries) {
     e.entry.roles?.forEach((r, k) => {
