@@ -121,6 +121,13 @@ describe('argument patterns', () => {
     expect(pass.relations.filter((r) => r.type === 'MET_WITH')).toEqual([]);
   });
 
+  it('takes relations said to deteriorate or to be harmed for no cooperation', () => {
+    const worse = extract('وحذر الأمين العام للأمم المتحدة، أنطونيو غوتيريش، اليوم الخميس، من أن العلاقات بين روسيا والولايات المتحدة تتدهور إلى وضع يشبه ما شهدناه خلال الحرب الباردة.');
+    expect(worse.relations.filter((r) => r.type === 'COOPERATES_WITH')).toEqual([]);
+    const good = extract('وأكد البلدان أن العلاقات بين روسيا والصين تشهد تطورا كبيرا.');
+    expect(hasRelation(good, 'COOPERATES_WITH', 'country:ru', 'country:cn', true)).toBe(true);
+  });
+
   it('takes a meeting with a broadcaster for an interview and two clubs that meet for a match (gazetteer sector)', () => {
     const interview = extract('وأكد وزير الخارجية الأمريكي مايك بومبيو في لقاء مع شبكة إيه بي سي نيوز، إن كوريا الشمالية يجب أن تأخذ خطوات حاسمة.');
     expect(interview.entities.some((e) => e.id === 'person:mike-pompeo')).toBe(true);
