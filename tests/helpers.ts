@@ -36,3 +36,6 @@ export const mentionsOf = (g: ReturnType<typeof extract>, id: string): string[] 
 
 export const hasRelation = (g: ReturnType<typeof extract>, type: string, a: string, b: string, symmetric = false): boolean =>
   g.relations.some((r) => r.type === type && ((r.source === a && r.target === b) || (symmetric && r.source === b && r.target === a)));
+
+/** The graph's relations of one type. */
+export const relationsOfType = (g: ReturnType<typeof extract>, type: string): ReturnType<typeof extract>['relations'] => g.relations.filter((r) => r.type === type);
