@@ -121,6 +121,13 @@ describe('argument patterns', () => {
     expect(relationsOfType(pass, 'MET_WITH')).toEqual([]);
   });
 
+  it('takes relations for cooperation only when the sentence says they are good or growing (context of cooperate.relations)', () => {
+    expect(relationsOfType(extract('ونشرت وزارة الخارجية مقطع فيديو عن تاريخ العلاقات بين السعودية ومصر.'), 'COOPERATES_WITH')).toEqual([]);
+    expect(relationsOfType(extract('وتبدو العلاقات بين تركيا والولايات المتحدة معقدة بسبب الخلافات حول الملف السوري.'), 'COOPERATES_WITH')).toEqual([]);
+    const growing = extract('وأكد الوزيران حرص البلدين على تطوير العلاقات بين السعودية والإمارات في كل المجالات.');
+    expect(hasRelation(growing, 'COOPERATES_WITH', 'country:sa', 'country:ae', true)).toBe(true);
+  });
+
   it('takes relations said to deteriorate or to be harmed for no cooperation', () => {
     const worse = extract('وحذر الأمين العام للأمم المتحدة، أنطونيو غوتيريش، اليوم الخميس، من أن العلاقات بين روسيا والولايات المتحدة تتدهور إلى وضع يشبه ما شهدناه خلال الحرب الباردة.');
     expect(relationsOfType(worse, 'COOPERATES_WITH')).toEqual([]);
