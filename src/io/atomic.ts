@@ -42,9 +42,14 @@ function discard(ops: FileOps, tmp: string): void {
 }
 
 export function writeFileAtomic(file: string, data: string | Uint8Array, ops: FileOps = nodeFileOps): void {
+  writeFileAtomicFrom(file, (write) => write(data), ops);
+}
+
+/** Writes what `fill` hands to `write`, piece by piece; `file` appears only once all of it is written. */
+export function writeFileAtomicFrom(file: string, fill: (write: (data: string | Uint8Array) => void) => void, ops: FileOps = nodeFileOps): void {
   const w = new AtomicFileWriter(file, ops);
   try {
-    w.write(data);
+    fill((d) => w.write(d));
   } catch (e) {
     w.abort();
     throw e;

@@ -4,7 +4,7 @@
 // with a message a user can act on.
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { AtomicFileWriter, nodeFileOps, writeFileAtomic, type FileOps } from './atomic.js';
+import { AtomicFileWriter, nodeFileOps, writeFileAtomic, writeFileAtomicFrom, type FileOps } from './atomic.js';
 
 const HINTS: Readonly<Record<string, string>> = {
   ENOSPC: 'no space left on device',
@@ -88,16 +88,7 @@ export class OutputDir {
   /** Streams a file through `fill`, made visible atomically once complete. */
   writeStreamAtomic(name: string, fill: (write: (data: string | Uint8Array) => void) => void): void {
     const p = this.path(name);
-    this.guard(() => {
-      const w = new AtomicFileWriter(p, this.ops);
-      try {
-        fill((d) => w.write(d));
-      } catch (e) {
-        w.abort();
-        throw e;
-      }
-      w.commit();
-    }, name);
+    this.guard(() => writeFileAtomicFrom(p, fill, this.ops), name);
   }
 
   /**

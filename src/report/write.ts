@@ -1,7 +1,7 @@
 // `writeReport(dir)`: DIR/graph.json (+ documents.jsonl, manifest.json) → DIR/report.html.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AtomicFileWriter } from '../io/atomic.js';
+import { writeFileAtomicFrom } from '../io/atomic.js';
 import { ConfigError } from '../util/errors.js';
 import { CLIENT_BUNDLE } from './bundle.js';
 import { buildReportData } from './build-data.js';
@@ -34,17 +34,12 @@ export async function writeReport(dir: string, o: ReportOptions = {}): Promise<R
   const data = await buildReportData(dir);
   if (o.title !== undefined) data.title = o.title;
   const file = o.out ?? join(dir, 'report.html');
-  const w = new AtomicFileWriter(file);
   let bytes = 0;
-  try {
+  writeFileAtomicFrom(file, (write) => {
     for (const piece of htmlPieces(data, clientJs)) {
-      w.write(piece);
+      write(piece);
       bytes += Buffer.byteLength(piece);
     }
-  } catch (e) {
-    w.abort();
-    throw e;
-  }
-  w.commit();
+  });
   return { file, bytes, entities: data.entities.length, relations: data.relations.length, warnings: data.warnings };
 }
