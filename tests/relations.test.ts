@@ -144,6 +144,11 @@ describe('argument patterns', () => {
     expect(relationsOfType(match, 'MET_WITH')).toEqual([]);
   });
 
+  it('takes no visit by the outlet that reports one (notSectors on the VISITS triggers)', () => {
+    expect(relationsOfType(extract('وذكرت صحيفة واشنطن بوست أن مجموعة من المسؤولين الأمريكيين وصلت إلى كوريا الشمالية أمس.'), 'VISITS')).toEqual([]);
+    expect(hasRelation(extract('ووصل وزير الخارجية الأمريكي مايك بومبيو إلى كوريا الشمالية أمس.'), 'VISITS', 'person:mike-pompeo', 'country:kp')).toBe(true);
+  });
+
   it('takes the World Cup beside two states meeting for a match, not beside two leaders (notNearBodies)', () => {
     const match = extract('وتلتقي فرنسا الثلاثاء مع بلجيكا في نصف نهائي المونديال، وكان المنتخب البلجيكي قد أقصى نظيره البرازيلي في دور الثمانية.');
     expect(relationsOfType(match, 'MET_WITH')).toEqual([]);
