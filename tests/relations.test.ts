@@ -144,6 +144,10 @@ describe('argument patterns', () => {
     expect(relationsOfType(match, 'MET_WITH')).toEqual([]);
   });
 
+  it('takes no war, negotiation or cooperation for the agency that reports one', () => {
+    expect(extract('ونقلت وكالة رويترز للأنباء عن قائد عسكري قوله إن الغارة استهدفت موقعا للجيش السوري قرب دمشق.').relations.filter((r) => r.source === 'org:reuters' || r.target === 'org:reuters')).toEqual([]);
+  });
+
   it('takes no visit by the outlet that reports one (notSectors on the VISITS triggers)', () => {
     expect(relationsOfType(extract('وذكرت صحيفة واشنطن بوست أن مجموعة من المسؤولين الأمريكيين وصلت إلى كوريا الشمالية أمس.'), 'VISITS')).toEqual([]);
     expect(hasRelation(extract('ووصل وزير الخارجية الأمريكي مايك بومبيو إلى كوريا الشمالية أمس.'), 'VISITS', 'person:mike-pompeo', 'country:kp')).toBe(true);
