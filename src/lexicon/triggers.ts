@@ -91,17 +91,26 @@ export interface TriggerLexicon {
   readonly ledByPhrases: readonly (readonly string[])[];
   readonly includesPhrases: readonly (readonly string[])[];
   /** The context a trigger needs (TriggerDef.context), by trigger id. */
-  readonly contexts: ReadonlyMap<string, { readonly words: ReadonlySet<string>; readonly window: number }>;
+  readonly contexts: ReadonlyMap<string, WordWindow>;
   /** Per trigger: words that, near it, say it is no such act (see the schema's notNear). */
-  readonly notNear: ReadonlyMap<string, { readonly words: ReadonlySet<string>; readonly window: number }>;
+  readonly notNear: ReadonlyMap<string, WordWindow>;
   /** Per trigger: the same between bodies only (see the schema's notNearBodies). */
-  readonly notNearBodies: ReadonlyMap<string, { readonly words: ReadonlySet<string>; readonly window: number }>;
+  readonly notNearBodies: ReadonlyMap<string, WordWindow>;
 }
 
 const stripAl = (t: string): string => (t.startsWith('ال') && t.length >= 4 ? t.slice(2) : t);
 const set = (xs: readonly string[]): Set<string> => new Set(xs.map((x) => stripAl(normalizeString(x))));
 
 const phrases = (markers: Iterable<string>): string[][] => [...markers].map((m) => m.split(' '));
+
+type WordWindow = { readonly words: ReadonlySet<string>; readonly window: number };
+
+/** One of the triggers' word-window fields (context, notNear, notNearBodies), compiled by trigger id. */
+const wordWindows = (f: TriggersFile, field: (d: TriggersFile['triggers'][number]) => { words: string[]; window: number } | undefined): Map<string, WordWindow> =>
+  new Map(f.triggers.flatMap((d) => {
+    const w = field(d);
+    return w ? [[d.id, { words: set(w.words), window: w.window }] as const] : [];
+  }));
 
 export function compileTriggers(f: TriggersFile): TriggerLexicon {
   const root = new Map<string, TriggerNode>();
@@ -128,8 +137,8 @@ export function compileTriggers(f: TriggersFile): TriggerLexicon {
     ledBy: set(f.ledByMarkers),
     ledByPhrases: phrases(set(f.ledByMarkers)),
     includesPhrases: phrases(set(f.includesMarkers)),
-    contexts: new Map(f.triggers.flatMap((d) => (d.context ? [[d.id, { words: set(d.context.words), window: d.context.window }] as const] : []))),
-    notNear: new Map(f.triggers.flatMap((d) => (d.notNear ? [[d.id, { words: set(d.notNear.words), window: d.notNear.window }] as const] : []))),
-    notNearBodies: new Map(f.triggers.flatMap((d) => (d.notNearBodies ? [[d.id, { words: set(d.notNearBodies.words), window: d.notNearBodies.window }] as const] : []))),
+    contexts: wordWindows(f, (d) => d.context),
+    notNear: wordWindows(f, (d) => d.notNear),
+    notNearBodies: wordWindows(f, (d) => d.notNearBodies),
   };
 }
