@@ -27,6 +27,7 @@ export async function bundlePipeline(srcParent = repoRoot, name = 'pipeline') {
         "export { normalize } from './src/text/normalize.ts';",
         "export { tokenize } from './src/text/tokenize.ts';",
         "export { Vocabulary } from './src/text/vocabulary.ts';",
+        "export { TypedArena } from './src/util/arena.ts';",
       ].join('\n'),
       resolveDir: srcParent,
       loader: 'ts',

@@ -167,14 +167,16 @@ export class Vocabulary {
   private lookup(units: Uint16Array, s: number, e: number, h: number, arabic: boolean): FormEntry {
     const young = this.young;
     let r = young.find(units, s, e, h);
-    if (r) {
+    // Compared with undefined, not tested for truth: ToBoolean of an object reads its map, a cache
+    // miss on an entry that lies anywhere in the heap (a fifth of the tokenizer's time).
+    if (r !== undefined) {
       this.lastFlags = young.foundFlags;
       this.lastForm = young.foundForm;
       return r;
     }
     const old = this.old;
     r = e - s > MAX_INTERNED ? undefined : old.find(units, s, e, h);
-    if (r) {
+    if (r !== undefined) {
       this.lastFlags = old.foundFlags;
       this.lastForm = old.foundForm;
     } else {
