@@ -49,6 +49,21 @@ const nameContinuationTest = (gaz: CompiledGazetteer): FormTest => {
   return (_readings, form) => filter.has(form);
 };
 
+/**
+ * The form feature "a word that a context rule of ambiguous.json looks for" (prevAny, nextAny,
+ * nearAny, docAny, docNone), so that a rule's scans, above all docAny/docNone's scan of the whole
+ * document, pass over every other token without decomposing it.
+ */
+const contextWordTest = (gaz: CompiledGazetteer): FormTest => {
+  const words = new Set<string>();
+  for (const rule of gaz.ambiguity.values()) {
+    for (const { when: w } of rule.choose) for (const set of [w.prevAny, w.nextAny, w.nearAny, w.docAny, w.docNone]) for (const word of set ?? []) words.add(word);
+  }
+  // stripped(form) without its strings: a reading with ال is withArticle(d) = 'ال' + d.bare.
+  const afterArticle = new Set([...words].filter((w) => w.startsWith('ال')).map((w) => w.slice(2)));
+  return (readings, form) => words.has(form) || readings.some((d) => (d.hasAl ? afterArticle.has(d.bare) : words.has(d.bare)));
+};
+
 /** Form-feature bits of the matcher (0: not known, every token is tried). */
 export interface NameFeatures {
   /** A name may start at the token (nameStartTest). */
@@ -57,8 +72,10 @@ export interface NameFeatures {
   readonly whole: number;
   /** A name may go on with the token (nameContinuationTest). */
   readonly continuation: number;
+  /** The token is a word some context rule looks for (contextWordTest). */
+  readonly context: number;
 }
-const NO_FEATURES: NameFeatures = { start: 0, whole: 0, continuation: 0 };
+const NO_FEATURES: NameFeatures = { start: 0, whole: 0, continuation: 0, context: 0 };
 
 /** Defines the matcher's form features. */
 export function defineNameFeatures(features: FormFeatures, gaz: CompiledGazetteer): NameFeatures {
@@ -66,6 +83,7 @@ export function defineNameFeatures(features: FormFeatures, gaz: CompiledGazettee
     start: features.define('name-start', nameStartTest(gaz)),
     whole: features.define('name-whole', wholeNameTest(gaz)),
     continuation: features.define('name-continuation', nameContinuationTest(gaz)),
+    context: features.define('name-context', contextWordTest(gaz)),
   };
 }
 
@@ -100,7 +118,7 @@ export function matchGazetteer(doc: Doc, gaz: CompiledGazetteer, bits: NameFeatu
   // Per document, whether a context rule's word set occurs in it (docAny / docNone): scanned once.
   const inDoc = new Map<ReadonlySet<string>, boolean>();
   for (const c of candidates) {
-    const record = pickRecord(c, gaz, tokens, sentences[c.sentence]!, inDoc);
+    const record = pickRecord(c, gaz, tokens, sentences[c.sentence]!, inDoc, bits.context);
     if (record && c.tokEnd - c.tokStart === 1 && otherHamzaSeat(doc.text, norm, tokens, c, gaz.hamzaSeats[record.entry]!)) continue;
     if (record) {
       c.record = record;
@@ -189,10 +207,10 @@ export function addEntity(doc: Doc, gaz: CompiledGazetteer, index: number): Enti
 }
 
 /** The record a candidate stands for, after the context rules; null when the form is not a name here. */
-function pickRecord(c: Candidate, gaz: CompiledGazetteer, tokens: Tokens, s: { tokStart: number; tokEnd: number }, inDoc: Map<ReadonlySet<string>, boolean>): NameRecord | null {
+function pickRecord(c: Candidate, gaz: CompiledGazetteer, tokens: Tokens, s: { tokStart: number; tokEnd: number }, inDoc: Map<ReadonlySet<string>, boolean>, contextBit: number): NameRecord | null {
   const rule = gaz.ambiguity.get(c.bareForm);
   if (rule) {
-    const id = decide(rule, c, tokens, s, inDoc);
+    const id = decide(rule, c, tokens, s, inDoc, contextBit);
     if (id === null) return null;
     const idx = gaz.byId.get(id);
     if (idx === undefined) return c.records.find((r) => r.entry === idx) ?? { ...c.records[0]!, kind: 'name', hasAl: false, trueArticle: false, form: c.bareForm, path: c.bareForm };
@@ -205,17 +223,17 @@ function pickRecord(c: Candidate, gaz: CompiledGazetteer, tokens: Tokens, s: { t
   return best;
 }
 
-function decide(rule: CompiledAmbiguityRule, c: Candidate, tokens: Tokens, s: { tokStart: number; tokEnd: number }, inDoc: Map<ReadonlySet<string>, boolean>): string | null {
-  for (const choice of rule.choose) if (holds(choice.when, c, tokens, s, inDoc)) return choice.entity;
+function decide(rule: CompiledAmbiguityRule, c: Candidate, tokens: Tokens, s: { tokStart: number; tokEnd: number }, inDoc: Map<ReadonlySet<string>, boolean>, contextBit: number): string | null {
+  for (const choice of rule.choose) if (holds(choice.when, c, tokens, s, inDoc, contextBit)) return choice.entity;
   return rule.otherwise;
 }
 
 /** One of `words` is a token of the document (any clitics, with or without ال); remembered in `inDoc`. */
-function inDocument(words: ReadonlySet<string>, tokens: Tokens, inDoc: Map<ReadonlySet<string>, boolean>): boolean {
+function inDocument(words: ReadonlySet<string>, tokens: Tokens, inDoc: Map<ReadonlySet<string>, boolean>, contextBit: number): boolean {
   let found = inDoc.get(words);
   if (found === undefined) {
     found = false;
-    for (let k = 0; k < tokens.count && !found; k++) found = stripped(tokens.norm[k]!).some((f) => words.has(f));
+    for (let k = 0; k < tokens.count && !found; k++) found = strippedIn(tokens, k, words, contextBit);
     inDoc.set(words, found);
   }
   return found;
@@ -223,25 +241,29 @@ function inDocument(words: ReadonlySet<string>, tokens: Tokens, inDoc: Map<Reado
 
 const stripped = (form: string): string[] => decompose(form).map(withArticle).concat(form);
 
-function holds(w: CompiledCondition, c: Candidate, tokens: Tokens, s: { tokStart: number; tokEnd: number }, inDoc: Map<ReadonlySet<string>, boolean>): boolean {
+/** Token k, with any proclitics (with or without ال) or as written, is one of `words`. */
+const strippedIn = (tokens: Tokens, k: number, words: ReadonlySet<string>, contextBit: number): boolean =>
+  mayHave(tokens, k, contextBit) && stripped(tokens.norm[k]!).some((f) => words.has(f));
+
+function holds(w: CompiledCondition, c: Candidate, tokens: Tokens, s: { tokStart: number; tokEnd: number }, inDoc: Map<ReadonlySet<string>, boolean>, contextBit: number): boolean {
   if (w.clitic && !w.clitic.has(c.firstForm.slice(0, c.prefixLen))) return false;
-  if (w.docAny && !inDocument(w.docAny, tokens, inDoc)) return false;
-  if (w.docNone && inDocument(w.docNone, tokens, inDoc)) return false;
+  if (w.docAny && !inDocument(w.docAny, tokens, inDoc, contextBit)) return false;
+  if (w.docNone && inDocument(w.docNone, tokens, inDoc, contextBit)) return false;
   if (w.withArticle !== undefined && w.withArticle !== c.withArticle) return false;
   if (w.prevAny) {
     const p = c.tokStart - 1;
-    if (p < s.tokStart || !stripped(tokens.norm[p]!).some((f) => w.prevAny!.has(f))) return false;
+    if (p < s.tokStart || !strippedIn(tokens, p, w.prevAny, contextBit)) return false;
   }
   if (w.nextAny) {
     const n = c.tokEnd;
-    if (n >= s.tokEnd || !stripped(tokens.norm[n]!).some((f) => w.nextAny!.has(f))) return false;
+    if (n >= s.tokEnd || !strippedIn(tokens, n, w.nextAny, contextBit)) return false;
   }
   if (w.nearAny) {
     const lo = Math.max(s.tokStart, c.tokStart - w.window), hi = Math.min(s.tokEnd, c.tokEnd + w.window);
     let found = false;
     for (let k = lo; k < hi && !found; k++) {
       if (k >= c.tokStart && k < c.tokEnd) continue;
-      found = stripped(tokens.norm[k]!).some((f) => w.nearAny!.has(f));
+      found = strippedIn(tokens, k, w.nearAny, contextBit);
     }
     if (!found) return false;
   }
