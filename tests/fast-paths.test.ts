@@ -136,6 +136,18 @@ describe('form features (a pre-filter: stages skip tokens without them)', () => 
     for (const d of docs) expect(p.process({ id: d.id }, d.text)).toEqual(plain.process({ id: d.id }, d.text));
   });
 
+  it('leave the context rules of ambiguous.json their words, with clitics and far away in the article', () => {
+    // docAny finds "بجدة" (ب + جدة) sentences away; docNone finds "وللقاهرة" nowhere but in the second text.
+    const saudi = 'فاز الأهلي على ضيفه بهدفين في الجولة الأخيرة من الدوري. وقال المدرب إن الفريق لعب جيدا. وتقام المباراة المقبلة في ملعب الجوهرة بجدة الأسبوع المقبل.';
+    const egyptian = `${saudi} وعاد الفريق بعدها وللقاهرة ذكريات كثيرة.`;
+    const p = pipeline();
+    const plain = buildPipeline(PIPELINE_FILE, p.resources, { formFeatures: false });
+    const clubs = (g: ReturnType<typeof p.process>): string[] => g.entities.map((e) => e.id).filter((id) => id.startsWith('org:al-ahl'));
+    expect(clubs(p.process({ id: 'sa' }, saudi))).toEqual(['org:al-ahli-sa']);
+    expect(clubs(p.process({ id: 'eg' }, egyptian))).toEqual(['org:al-ahly-eg']);
+    for (const text of [saudi, egyptian]) expect(p.process({ id: 'x' }, text)).toEqual(plain.process({ id: 'x' }, text));
+  });
+
   it('are set on the tokens they describe', () => {
     const tokens = pipeline().run({ id: 'f' }, 'التقى أمير قطر الشيخ تميم بن حمد آل ثاني وزير الخارجية الأمريكي في الدوحة عام 1987').tokens!;
     expect(tokens.flags).toBeDefined();

@@ -8,6 +8,7 @@ import { withArticle, type Decomposition } from '../text/clitics.js';
 import { mayHave, readingsOf, TokenKind } from '../text/tokenize.js';
 import { transliterate } from '../text/transliterate.js';
 import { uint8s } from '../util/arena.js';
+import { TokenSlots } from '../util/token-slots.js';
 
 const MAX_WORDS_BETWEEN = 3;
 
@@ -21,7 +22,7 @@ export function findOrganizationNames(doc: Doc, rules: NameRules, bit = 0): void
   const sentences = need(doc, 'sentences', 'titles');
   const norm = need(doc, 'norm', 'titles');
   const covered = uint8s(doc.arena, tokens.count);
-  const startAt = new Map<number, Mention>();
+  const startAt = new TokenSlots<Mention>(doc.arena, tokens.count + 1);
   for (const m of doc.mentions) {
     covered.fill(1, m.tokStart, m.tokEnd);
     startAt.set(m.tokStart, m);

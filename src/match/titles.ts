@@ -7,6 +7,7 @@ import { need } from '../doc.js';
 import { phraseAt, type NameRules } from '../lexicon/name-rules.js';
 import { readingStarts, type Decomposition } from '../text/clitics.js';
 import { addEntity } from './gazetteer-match.js';
+import { TokenSlots, type TokenLookup } from '../util/token-slots.js';
 import { findOrganizationNames, headReading } from './org-names.js';
 import { toOriginal } from '../text/normalize.js';
 import { transliterate } from '../text/transliterate.js';
@@ -55,9 +56,9 @@ export function findTitles(doc: Doc, gaz: CompiledGazetteer, rules: NameRules, b
   const norm = need(doc, 'norm', 'titles');
   findOrganizationNames(doc, rules, bits.organizationHead);
   const consumed = (doc.consumed ??= uint8s(doc.arena, tokens.count));
-  const startAt = new Map<number, Mention>();
-  const endAt = new Map<number, Mention>();
-  const inside = new Map<number, Mention>();
+  const startAt = new TokenSlots<Mention>(doc.arena, tokens.count + 1);
+  const endAt = new TokenSlots<Mention>(doc.arena, tokens.count + 1);
+  const inside = new TokenSlots<Mention>(doc.arena, tokens.count + 1);
   for (const m of doc.mentions) {
     startAt.set(m.tokStart, m);
     endAt.set(m.tokEnd, m);
@@ -169,8 +170,8 @@ export function findTitles(doc: Doc, gaz: CompiledGazetteer, rules: NameRules, b
 }
 
 /** "الفريق محمد فريد، رئيس أركان …": a person no gazetteer lists, introduced by an honorific. */
-function honorificNames(doc: Doc, gaz: CompiledGazetteer, rules: NameRules, tokens: Tokens, norm: NonNullable<Doc['norm']>, startAt: Map<number, Mention>, bit: number): void {
-  const taken = new Uint8Array(tokens.count);
+function honorificNames(doc: Doc, gaz: CompiledGazetteer, rules: NameRules, tokens: Tokens, norm: NonNullable<Doc['norm']>, startAt: TokenSlots<Mention>, bit: number): void {
+  const taken = uint8s(doc.arena, tokens.count);
   for (const m of doc.mentions) taken.fill(1, m.tokStart, m.tokEnd);
   for (const r of doc.roles) taken.fill(1, r.titleTokStart, r.unitTokEnd);
   const sentences = doc.sentences!;
@@ -211,7 +212,7 @@ const PORTFOLIO_PREPS = new Set(['في', 'لدي', 'ب', 'ل']);
 const MAX_PORTFOLIO_TOKENS = 4;
 
 /** A country or body a few portfolio words after a title, governed by في / ب / ل / لدى. */
-function portfolioBody(doc: Doc, tokens: Tokens, from: number, end: number, startAt: ReadonlyMap<number, Mention>): { entity: string; tokEnd: number } | undefined {
+function portfolioBody(doc: Doc, tokens: Tokens, from: number, end: number, startAt: TokenLookup<Mention>): { entity: string; tokEnd: number } | undefined {
   for (let k = from; k < Math.min(end, from + MAX_PORTFOLIO_TOKENS + 1); k++) {
     if (tokens.kind[k] !== TokenKind.ArabicWord) return undefined;
     const m = startAt.get(k);
@@ -277,7 +278,7 @@ function newPerson(
   sentence: number,
   rules: NameRules,
   of: string | undefined,
-  startAt: ReadonlyMap<number, Mention>,
+  startAt: TokenLookup<Mention>,
 ): { entity: string; tokEnd: number } | null {
   const specificTitle = of !== undefined;
   let k = p;
@@ -332,7 +333,7 @@ function newPersonBefore(
   from: number,
   sentence: number,
   rules: NameRules,
-  startAt: ReadonlyMap<number, Mention>,
+  startAt: TokenLookup<Mention>,
 ): { entity: string; tokStart: number } | null {
   for (let len = Math.min(3, end - from); len >= 2; len--) {
     const p = end - len;
