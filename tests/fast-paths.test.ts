@@ -9,7 +9,7 @@ import { decompose, newMemo, recall, remember } from '../src/text/clitics.js';
 import { normalize } from '../src/text/normalize.js';
 import { lookupForm, lookupFormWithoutArticle, readingsOf, tokenForms, tokenize, TokenKind } from '../src/text/tokenize.js';
 import { Vocabulary } from '../src/text/vocabulary.js';
-import { KeyFilter } from '../src/util/key-filter.js';
+import { FormFeatures, type FormTest } from '../src/text/form-features.js';
 import { sortInPlace } from '../src/util/sort.js';
 import { TypedArena } from '../src/util/arena.js';
 import { buildPipeline } from '../src/pipeline/runner.js';
@@ -159,14 +159,29 @@ describe('form features (a pre-filter: stages skip tokens without them)', () => 
   });
 });
 
-describe('KeyFilter', () => {
-  it('answers exactly as the set behind it', () => {
-    const words = ['قطر', 'مصر', 'الامم', 'ثاني', 'بن', 'آل', 'a', ''];
+describe('form features decided by keys', () => {
+  it('answer as the tests they stand for, for any forms and keys', () => {
+    // The same five questions, as code (what the stages asked before) and as keys (one lookup per form and reading).
+    const asTests = (k: { forms: string[]; bares: string[]; al: string[]; noAl: string[]; noReadings: string[] }): FormTest[] => [
+      (_r, form) => k.forms.includes(form),
+      (r) => r.some((d) => k.bares.includes(d.bare)),
+      (r) => r.some((d) => d.hasAl && k.al.includes(d.bare)),
+      (r) => r.some((d) => !d.hasAl && k.noAl.includes(d.bare)),
+      (r, form) => r.length === 0 && k.noReadings.includes(form),
+    ];
+    const letters = fc.constantFrom('ا', 'ل', 'و', 'ب', 'ق', 'ط', 'ر', 'ي', 'x');
+    const word = fc.array(letters, { minLength: 1, maxLength: 6 }).map((a) => a.join(''));
+    const words = fc.array(word, { maxLength: 12 });
     fc.assert(
-      fc.property(fc.array(fc.string({ maxLength: 6 }), { maxLength: 300 }), fc.array(fc.string({ maxLength: 6 }), { maxLength: 300 }), (keys, probes) => {
-        const set = new Set([...keys, ...words]);
-        const filter = new KeyFilter(set, set);
-        for (const p of [...probes, ...keys, ...words, 'قطري']) expect(filter.has(p)).toBe(set.has(p));
+      fc.property(fc.record({ forms: words, bares: words, al: words, noAl: words, noReadings: words }), fc.array(word, { maxLength: 40 }), (k, probes) => {
+        const keyed = new FormFeatures();
+        const bits = [keyed.define('f', { forms: k.forms }), keyed.define('b', { bares: k.bares }), keyed.define('al', { baresWithArticle: k.al }), keyed.define('noal', { baresWithoutArticle: k.noAl }), keyed.define('nr', { formsWithoutReadings: k.noReadings })];
+        const coded = new FormFeatures();
+        for (const [i, t] of asTests(k).entries()) expect(coded.define(String(i), t)).toBe(bits[i]);
+        for (const form of [...probes, ...k.forms, ...k.bares, ...k.noReadings, ...k.al.map((w) => `ال${w}`), ...k.al.map((w) => `ولل${w}`)]) {
+          const readings = /x/.test(form) ? [] : decompose(form);
+          expect(keyed.flagsOf(readings, form)).toBe(coded.flagsOf(readings, form));
+        }
       }),
     );
   });

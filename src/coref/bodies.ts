@@ -14,7 +14,7 @@ import { addEntity } from '../match/gazetteer-match.js';
 import { countryOfEntity } from './resolve.js';
 import { withArticle, type Decomposition } from '../text/clitics.js';
 import type { NameRules } from '../lexicon/name-rules.js';
-import type { FormTest } from '../text/form-features.js';
+import type { FormKeys, FormTest } from '../text/form-features.js';
 import { toOriginal } from '../text/normalize.js';
 import { mayHave, readingsOf, TokenKind, type Tokens } from '../text/tokenize.js';
 
@@ -32,10 +32,7 @@ export const bareBodyTest =
     readings.some((d) => opens(gaz, rules, d));
 
 /** The form feature "the second word of a body's name may be here" (as written: no clitics). */
-export const bareBodySecondTest = (gaz: CompiledGazetteer): FormTest => {
-  const second = new Set([...gaz.bareBodies.values()].flatMap((bodies) => bodies.map((b) => b.tokens[1]!)));
-  return (_readings, form) => second.has(form);
-};
+export const bareBodySecondKeys = (gaz: CompiledGazetteer): FormKeys => ({ forms: [...gaz.bareBodies.values()].flatMap((bodies) => bodies.map((b) => b.tokens[1]!)) });
 
 /** The bits of the two features (0: every token is tried). */
 export interface BareBodyFeatures {

@@ -8,15 +8,16 @@ import { addEntity } from '../match/gazetteer-match.js';
 import type { RefersTo } from '../lexicon/references.js';
 import type { Resources } from '../pipeline/resources.js';
 import { toOriginal } from '../text/normalize.js';
-import type { FormTest } from '../text/form-features.js';
+import type { FormKeys } from '../text/form-features.js';
 import type { Decomposition } from '../text/clitics.js';
 import { mayHave, TokenKind, readingsOf } from '../text/tokenize.js';
 
 /** The form feature "a reference word (البلدين، الجانبين …) may be here", defined by the coref stage. */
-export const referenceTest =
-  (res: Resources): FormTest =>
-  (readings) =>
-    referenceReading(res, readings) !== undefined;
+export const referenceKeys = (res: Resources): FormKeys => {
+  // referenceReading: a reading whose bare form is a reference word, with ال exactly when the word has it.
+  const words = [...res.references];
+  return { baresWithArticle: words.filter(([, r]) => r.withArticle).map(([w]) => w), baresWithoutArticle: words.filter(([, r]) => !r.withArticle).map(([w]) => w) };
+};
 
 /** The reading that is a reference word (البلدين، الجانبين …), with the article when the lexicon wants it. */
 const referenceReading = (res: Resources, readings: readonly Decomposition[]): Decomposition | undefined =>

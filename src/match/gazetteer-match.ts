@@ -6,8 +6,7 @@ import type { Doc, EntityRecord, Mention } from '../doc.js';
 import { need } from '../doc.js';
 import { decompose, readingStarts, withArticle } from '../text/clitics.js';
 import { toOriginal, type Normalized } from '../text/normalize.js';
-import type { FormFeatures, FormTest } from '../text/form-features.js';
-import { KeyFilter } from '../util/key-filter.js';
+import type { FormFeatures, FormKeys } from '../text/form-features.js';
 import { continuationKeys } from '../util/trie.js';
 import { lookupForm, mayHave, perForm, TokenKind, type Tokens } from '../text/tokenize.js';
 import { selectLongest, type SpanCandidate } from './overlaps.js';
@@ -28,40 +27,30 @@ interface Candidate extends SpanCandidate {
 const KIND_RANK: Record<NameKind, number> = { name: 0, alias: 1, nisba: 2, nominal: 3 };
 const TYPE_RANK = { COUNTRY: 0, ORGANIZATION: 1, LOCATION: 2, PERSON: 3 } as const;
 
-/** The form feature "a name of the gazetteer may start here" (a superset: see mayHave). */
-const nameStartTest = (gaz: CompiledGazetteer): FormTest => {
-  // Asked of every new form's every reading: the filter keeps most answers off the big root map.
-  const root = new KeyFilter(gaz.root.keys(), gaz.root);
-  return (readings, form) => (readings.length ? readings.some((d) => root.has(d.bare)) : root.has(form));
-};
+/** The form feature "a name of the gazetteer may start here" (a superset: see mayHave): a reading, or a form without readings, is a first word of the trie. */
+const nameStartKeys = (gaz: CompiledGazetteer): FormKeys => ({ bares: gaz.root.keys(), formsWithoutReadings: gaz.root.keys() });
 
-/** The form feature "the word alone is a whole name of the gazetteer" (as a start: see nameStartTest). */
-const wholeNameTest = (gaz: CompiledGazetteer): FormTest => {
-  const keys = new Set([...gaz.root].filter(([, node]) => node.items.length > 0).map(([key]) => key));
-  const whole = new KeyFilter(keys, keys);
-  return (readings, form) => (readings.length ? readings.some((d) => whole.has(d.bare)) : whole.has(form));
+/** The form feature "the word alone is a whole name of the gazetteer" (as a start: see nameStartKeys). */
+const wholeNameKeys = (gaz: CompiledGazetteer): FormKeys => {
+  const keys = [...gaz.root].filter(([, node]) => node.items.length > 0).map(([key]) => key);
+  return { bares: keys, formsWithoutReadings: keys };
 };
 
 /** The form feature "a name of the gazetteer may go on with this word". */
-const nameContinuationTest = (gaz: CompiledGazetteer): FormTest => {
-  const keys = continuationKeys(gaz.root);
-  const filter = new KeyFilter(keys, keys);
-  return (_readings, form) => filter.has(form);
-};
+const nameContinuationKeys = (gaz: CompiledGazetteer): FormKeys => ({ forms: continuationKeys(gaz.root) });
 
 /**
  * The form feature "a word that a context rule of ambiguous.json looks for" (prevAny, nextAny,
  * nearAny, docAny, docNone), so that a rule's scans, above all docAny/docNone's scan of the whole
  * document, pass over every other token without decomposing it.
  */
-const contextWordTest = (gaz: CompiledGazetteer): FormTest => {
+const contextWordKeys = (gaz: CompiledGazetteer): FormKeys => {
   const words = new Set<string>();
   for (const rule of gaz.ambiguity.values()) {
     for (const { when: w } of rule.choose) for (const set of [w.prevAny, w.nextAny, w.nearAny, w.docAny, w.docNone]) for (const word of set ?? []) words.add(word);
   }
-  // stripped(form) without its strings: a reading with ال is withArticle(d) = 'ال' + d.bare.
-  const afterArticle = new Set([...words].filter((w) => w.startsWith('ال')).map((w) => w.slice(2)));
-  return (readings, form) => words.has(form) || readings.some((d) => (d.hasAl ? afterArticle.has(d.bare) : words.has(d.bare)));
+  // stripped(form) as keys: the form, and each reading as withArticle(d) ('ال' + d.bare with the article).
+  return { forms: words, baresWithoutArticle: words, baresWithArticle: [...words].filter((w) => w.startsWith('ال')).map((w) => w.slice(2)) };
 };
 
 /** Form-feature bits of the matcher (0: not known, every token is tried). */
@@ -80,10 +69,10 @@ const NO_FEATURES: NameFeatures = { start: 0, whole: 0, continuation: 0, context
 /** Defines the matcher's form features. */
 export function defineNameFeatures(features: FormFeatures, gaz: CompiledGazetteer): NameFeatures {
   return {
-    start: features.define('name-start', nameStartTest(gaz)),
-    whole: features.define('name-whole', wholeNameTest(gaz)),
-    continuation: features.define('name-continuation', nameContinuationTest(gaz)),
-    context: features.define('name-context', contextWordTest(gaz)),
+    start: features.define('name-start', nameStartKeys(gaz)),
+    whole: features.define('name-whole', wholeNameKeys(gaz)),
+    continuation: features.define('name-continuation', nameContinuationKeys(gaz)),
+    context: features.define('name-context', contextWordKeys(gaz)),
   };
 }
 

@@ -28,8 +28,9 @@ const NO_FEATURES: TitleFeatures = { title: 0, organizationHead: 0, honorific: 0
 /** Defines the stage's form features: a title, an organization's head word, an honorific may start here. */
 export function defineTitleFeatures(features: FormFeatures, gaz: CompiledGazetteer, rules: NameRules): TitleFeatures {
   return {
-    title: features.define('title-start', (readings) => readings.some((d) => gaz.roleRoot.has(d.bare))),
-    organizationHead: features.define('organization-head', (readings) => headReading(rules, readings) !== undefined),
+    title: features.define('title-start', { bares: gaz.roleRoot.keys() }),
+    // headReading finds a reading whose bare form is a head word.
+    organizationHead: features.define('organization-head', { bares: rules.organizationHeads }),
     honorific: features.define('honorific-start', (_r, form) => rules.honorificStarts.has(honorificForm(form))),
   };
 }

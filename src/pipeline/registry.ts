@@ -2,13 +2,13 @@
 import { z } from 'zod';
 import type { Doc } from '../doc.js';
 import { need } from '../doc.js';
-import { referenceTest, resolveCoreference } from '../coref/resolve.js';
-import { bareBodySecondTest, bareBodyTest, resolveBareBodies } from '../coref/bodies.js';
+import { referenceKeys, resolveCoreference } from '../coref/resolve.js';
+import { bareBodySecondKeys, bareBodyTest, resolveBareBodies } from '../coref/bodies.js';
 import { defineNameFeatures, matchGazetteer } from '../match/gazetteer-match.js';
 import { defineTitleFeatures, findTitles } from '../match/titles.js';
 import { defineRelationFeatures, extractRelations } from '../relations/extract.js';
 import { normalize } from '../text/normalize.js';
-import { boilerplateStartTest, segment } from '../text/segment.js';
+import { boilerplateStartKeys, segment } from '../text/segment.js';
 import { tokenize } from '../text/tokenize.js';
 import { Vocabulary } from '../text/vocabulary.js';
 import { int32s } from '../util/arena.js';
@@ -27,7 +27,7 @@ export function registerStages(): ReadonlyMap<string, StageFactory> {
       create: (_o, res, ctx) => {
         // Forms repeat across documents: the pipeline's vocabulary interns them once.
         const vocab = new Vocabulary(undefined, ctx.features);
-        const lineStart = ctx.features.define('boilerplate-start', boilerplateStartTest(res.boilerplate));
+        const lineStart = ctx.features.define('boilerplate-start', boilerplateStartKeys(res.boilerplate));
         return (doc: Doc) => {
         const norm = normalize(doc.text, doc.arena);
         const tokens = tokenize(norm, vocab, doc.arena);
@@ -64,10 +64,10 @@ export function registerStages(): ReadonlyMap<string, StageFactory> {
       assigns: ['coref'],
       options: NoOptions,
       create: (_o, res, ctx) => {
-        const references = ctx.features.define('reference', referenceTest(res));
+        const references = ctx.features.define('reference', referenceKeys(res));
         const bodies = {
           start: ctx.features.define('bare-body-start', bareBodyTest(res.gazetteer, res.nameRules)),
-          second: ctx.features.define('bare-body-second', bareBodySecondTest(res.gazetteer)),
+          second: ctx.features.define('bare-body-second', bareBodySecondKeys(res.gazetteer)),
         };
         return (doc: Doc) => {
           resolveBareBodies(doc, res.gazetteer, res.nameRules, bodies);

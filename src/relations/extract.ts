@@ -9,7 +9,7 @@ import { holdsRole, relationSink } from './holds-role.js';
 import { countryOfEntity } from '../coref/resolve.js';
 import type { TriggerLexicon } from '../lexicon/triggers.js';
 import { isWordMark, toOriginal } from '../text/normalize.js';
-import type { FormFeatures, FormTest } from '../text/form-features.js';
+import type { FormFeatures, FormKeys } from '../text/form-features.js';
 import { mayHave, readingIn, readingsOf, type Tokens } from '../text/tokenize.js';
 import { PATTERNS, type Binding } from './patterns.js';
 import { findTriggers, triggerStartTest, type TriggerHit } from './triggers.js';
@@ -18,10 +18,9 @@ import { checkTypes } from './types.js';
 import { int32s } from '../util/arena.js';
 
 /** The form feature "a negation, cancellation, request or planning cue": the cue words looked for around triggers. */
-const relationCueTest = (lex: TriggerLexicon): FormTest => {
-  // One set of all cue words: a new form is looked up once per reading, not once per list.
-  const cues = new Set([...lex.negators, ...lex.cancellers, ...lex.requesters, ...lex.cancelledAfter, ...lex.plannedCues]);
-  return (readings, form) => cues.has(form) || readings.some((d) => cues.has(d.bare));
+const relationCueKeys = (lex: TriggerLexicon): FormKeys => {
+  const cues = [...lex.negators, ...lex.cancellers, ...lex.requesters, ...lex.cancelledAfter, ...lex.plannedCues];
+  return { forms: cues, bares: cues };
 };
 
 /** Form-feature bits of the relation stage (0: not known, every token is tried). */
@@ -35,7 +34,7 @@ const NO_FEATURES: RelationFeatures = { trigger: 0, cue: 0 };
 
 /** Defines the relation stage's form features. */
 export function defineRelationFeatures(features: FormFeatures, lex: TriggerLexicon): RelationFeatures {
-  return { trigger: features.define('trigger-start', triggerStartTest(lex)), cue: features.define('relation-cue', relationCueTest(lex)) };
+  return { trigger: features.define('trigger-start', triggerStartTest(lex)), cue: features.define('relation-cue', relationCueKeys(lex)) };
 }
 
 export function extractRelations(doc: Doc, lex: TriggerLexicon, gaz: CompiledGazetteer, honorifics: ReadonlySet<string>, minConfidence: number, bits: RelationFeatures = NO_FEATURES): void {

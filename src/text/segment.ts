@@ -3,7 +3,7 @@
 // that no relation or coreference crosses an article boundary.
 import type { BoilerplateLexicon } from '../lexicon/boilerplate.js';
 import { toOriginal, type Normalized } from './normalize.js';
-import type { FormTest } from './form-features.js';
+import type { FormKeys } from './form-features.js';
 import { mayHave, TokenKind, type Tokens } from './tokenize.js';
 
 export interface Sentence {
@@ -25,10 +25,7 @@ const CLOSERS = new Set(['"', '»', '”', '’', ')', ']', "'"]);
 const MAX_SENTENCE_TOKENS = 300;
 
 /** The form feature "a boilerplate line may start with this word" (for segment's `lineStart`). */
-export const boilerplateStartTest = (lex: BoilerplateLexicon): FormTest => {
-  const first = new Set(lex.lines.map((l) => l.tokens[0]!));
-  return (_readings, form) => first.has(form);
-};
+export const boilerplateStartKeys = (lex: BoilerplateLexicon): FormKeys => ({ forms: lex.lines.map((l) => l.tokens[0]!) });
 
 /** `lineStart`: the bit of boilerplateStartTest's feature (0: every line is compared with the lexicon). */
 export function segment(norm: Normalized, tokens: Tokens, lex: BoilerplateLexicon, lineStart = 0): Sentence[] {
