@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { setFlagsFromString } from 'node:v8';
 import { describe, expect, it } from 'vitest';
-import { findTriggers } from '../src/relations/triggers.js';
+import { findTriggers, triggerStartKeys, triggerStartTest } from '../src/relations/triggers.js';
 import { decompose, newMemo, recall, remember } from '../src/text/clitics.js';
 import { normalize } from '../src/text/normalize.js';
 import { lookupForm, lookupFormWithoutArticle, readingsOf, tokenForms, tokenize, TokenKind } from '../src/text/tokenize.js';
@@ -160,6 +160,27 @@ describe('form features (a pre-filter: stages skip tokens without them)', () => 
 });
 
 describe('form features decided by keys', () => {
+  it('say where a trigger starts exactly as the trigger trie does (triggerStartKeys)', () => {
+    const lex = pipeline().resources.triggers;
+    const keyed = new FormFeatures(), coded = new FormFeatures();
+    keyed.define('t', triggerStartKeys(lex));
+    coded.define('t', triggerStartTest(lex));
+    const probes = new Set<string>();
+    for (const k of lex.root.keys()) {
+      for (const w of [k, `س${k}`, `ال${k}`, `و${k}`, `وس${k}`, `لل${k}`, k.slice(0, -1), `${k}ا`]) probes.add(w);
+      for (const suf of lex.suffixes) for (const stem of [k, `${k.slice(0, -1)}ت`, `${k.slice(0, -1)}ي`]) probes.add(stem + suf);
+    }
+    expect(probes.size).toBeGreaterThan(1000);
+    let starts = 0;
+    for (const form of probes) {
+      const readings = decompose(form);
+      const bit = keyed.flagsOf(readings, form);
+      expect([form, bit]).toEqual([form, coded.flagsOf(readings, form)]);
+      starts += bit;
+    }
+    expect(starts).toBeGreaterThan(probes.size / 4);
+  });
+
   it('answer as the tests they stand for, for any forms and keys', () => {
     // The same five questions, as code (what the stages asked before) and as keys (one lookup per form and reading).
     const asTests = (k: { forms: string[]; bares: string[]; al: string[]; noAl: string[]; noReadings: string[] }): FormTest[] => [

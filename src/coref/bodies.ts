@@ -14,7 +14,7 @@ import { addEntity } from '../match/gazetteer-match.js';
 import { countryOfEntity } from './resolve.js';
 import { withArticle, type Decomposition } from '../text/clitics.js';
 import type { NameRules } from '../lexicon/name-rules.js';
-import type { FormKeys, FormTest } from '../text/form-features.js';
+import type { FormKeys } from '../text/form-features.js';
 import { toOriginal } from '../text/normalize.js';
 import { mayHave, readingsOf, TokenKind, type Tokens } from '../text/tokenize.js';
 
@@ -25,11 +25,14 @@ import { mayHave, readingsOf, TokenKind, type Tokens } from '../text/tokenize.js
  */
 const opens = (gaz: CompiledGazetteer, rules: NameRules, d: Decomposition): boolean => rules.organizationHeads.has(d.bare) && gaz.bareBodies.has(withArticle(d));
 
-/** The form feature "the first word of a body's name may be here". */
-export const bareBodyTest =
-  (gaz: CompiledGazetteer, rules: NameRules): FormTest =>
-  (readings) =>
-    readings.some((d) => opens(gaz, rules, d));
+/** The form feature "the first word of a body's name may be here": a reading that `opens`, as keys. */
+export const bareBodyStartKeys = (gaz: CompiledGazetteer, rules: NameRules): FormKeys => {
+  const keys = [...gaz.bareBodies.keys()];
+  return {
+    baresWithoutArticle: keys.filter((k) => rules.organizationHeads.has(k)),
+    baresWithArticle: keys.filter((k) => k.startsWith('ال') && rules.organizationHeads.has(k.slice(2))).map((k) => k.slice(2)),
+  };
+};
 
 /** The form feature "the second word of a body's name may be here" (as written: no clitics). */
 export const bareBodySecondKeys = (gaz: CompiledGazetteer): FormKeys => ({ forms: [...gaz.bareBodies.values()].flatMap((bodies) => bodies.map((b) => b.tokens[1]!)) });

@@ -31,7 +31,10 @@ export function defineTitleFeatures(features: FormFeatures, gaz: CompiledGazette
     title: features.define('title-start', { bares: gaz.roleRoot.keys() }),
     // headReading finds a reading whose bare form is a head word.
     organizationHead: features.define('organization-head', { bares: rules.organizationHeads }),
-    honorific: features.define('honorific-start', (_r, form) => rules.honorificStarts.has(honorificForm(form))),
+    // honorificForm(form) is a start: the start as written, or و + a start with ال (والشيخ).
+    honorific: features.define('honorific-start', {
+      forms: [...rules.honorificStarts].flatMap((h) => (h.startsWith('ال') ? [h, `و${h}`] : h.startsWith('وال') ? [] : [h])),
+    }),
   };
 }
 

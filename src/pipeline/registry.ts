@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Doc } from '../doc.js';
 import { need } from '../doc.js';
 import { referenceKeys, resolveCoreference } from '../coref/resolve.js';
-import { bareBodySecondKeys, bareBodyTest, resolveBareBodies } from '../coref/bodies.js';
+import { bareBodySecondKeys, bareBodyStartKeys, resolveBareBodies } from '../coref/bodies.js';
 import { defineNameFeatures, matchGazetteer } from '../match/gazetteer-match.js';
 import { defineTitleFeatures, findTitles } from '../match/titles.js';
 import { defineRelationFeatures, extractRelations } from '../relations/extract.js';
@@ -66,7 +66,7 @@ export function registerStages(): ReadonlyMap<string, StageFactory> {
       create: (_o, res, ctx) => {
         const references = ctx.features.define('reference', referenceKeys(res));
         const bodies = {
-          start: ctx.features.define('bare-body-start', bareBodyTest(res.gazetteer, res.nameRules)),
+          start: ctx.features.define('bare-body-start', bareBodyStartKeys(res.gazetteer, res.nameRules)),
           second: ctx.features.define('bare-body-second', bareBodySecondKeys(res.gazetteer)),
         };
         return (doc: Doc) => {

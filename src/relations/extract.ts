@@ -12,7 +12,7 @@ import { isWordMark, toOriginal } from '../text/normalize.js';
 import type { FormFeatures, FormKeys } from '../text/form-features.js';
 import { mayHave, readingIn, readingsOf, type Tokens } from '../text/tokenize.js';
 import { PATTERNS, type Binding } from './patterns.js';
-import { findTriggers, triggerStartTest, type TriggerHit } from './triggers.js';
+import { findTriggers, triggerStartKeys, type TriggerHit } from './triggers.js';
 import { groupBySentence, sentenceUnits, type BySentence } from './units.js';
 import { checkTypes } from './types.js';
 import { int32s } from '../util/arena.js';
@@ -25,7 +25,7 @@ const relationCueKeys = (lex: TriggerLexicon): FormKeys => {
 
 /** Form-feature bits of the relation stage (0: not known, every token is tried). */
 export interface RelationFeatures {
-  /** A trigger may start at the token (triggerStartTest). */
+  /** A trigger may start at the token (triggerStartKeys). */
   readonly trigger: number;
   /** The token may be a cue word (relationCueTest). */
   readonly cue: number;
@@ -34,7 +34,7 @@ const NO_FEATURES: RelationFeatures = { trigger: 0, cue: 0 };
 
 /** Defines the relation stage's form features. */
 export function defineRelationFeatures(features: FormFeatures, lex: TriggerLexicon): RelationFeatures {
-  return { trigger: features.define('trigger-start', triggerStartTest(lex)), cue: features.define('relation-cue', relationCueKeys(lex)) };
+  return { trigger: features.define('trigger-start', triggerStartKeys(lex)), cue: features.define('relation-cue', relationCueKeys(lex)) };
 }
 
 export function extractRelations(doc: Doc, lex: TriggerLexicon, gaz: CompiledGazetteer, honorifics: ReadonlySet<string>, minConfidence: number, bits: RelationFeatures = NO_FEATURES): void {

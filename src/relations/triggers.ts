@@ -2,7 +2,7 @@
 // a pronoun suffix (when the trigger allows it) and the future prefix س.
 import type { TriggerDef, TriggerLexicon, TriggerNode } from '../lexicon/triggers.js';
 import type { Decomposition } from '../text/clitics.js';
-import type { FormTest } from '../text/form-features.js';
+import type { FormKeys, FormTest } from '../text/form-features.js';
 import { lookupFormWithoutArticle, mayHave, perForm, TokenKind, type Tokens } from '../text/tokenize.js';
 
 export interface TriggerHit {
@@ -77,25 +77,34 @@ function formStarts(lex: TriggerLexicon, readings: readonly Decomposition[]): re
   return out ?? NO_READING_STARTS;
 }
 
-/** The form feature "a trigger may start here". */
-export const triggerStartTest = (lex: TriggerLexicon): FormTest => {
-  // Every key startsOf tries begins with the reading's first two letters (the bare form and its
-  // stems) or with its second and third (without the future prefix): a reading whose letters begin
-  // no trigger key is passed over without making those strings.
-  const heads = new Set<number>();
-  let short = false;
-  for (const k of lex.root.keys()) {
-    if (k.length < 2) short = true;
-    else heads.add(pair(k, 0));
+/**
+ * The form feature "a trigger may start here": a reading for which startsOf finds a node, as keys —
+ * every bare form that startsOf turns into a key of the trie (tests/fast-paths.test.ts checks the
+ * two agree over the lexicon's keys and their variants).
+ */
+export const triggerStartKeys = (lex: TriggerLexicon): FormKeys => {
+  const bares = new Set<string>();
+  const withoutArticle = new Set<string>();
+  for (const key of lex.root.keys()) {
+    bares.add(key);
+    // سيزور → يزور: the future prefix, on a reading without the article.
+    const c = key.charCodeAt(0);
+    if (c === YA || c === TA || c === NUN) withoutArticle.add(`س${key}`);
+    if (key.length < 3) continue;
+    for (const suf of lex.suffixes) {
+      bares.add(key + suf);
+      // زيارته → زيارة; لقائه (normalized لقايه) → لقاء.
+      if (key.endsWith('ه')) bares.add(`${key.slice(0, -1)}ت${suf}`);
+      if (key.endsWith('ء') && suf !== 'ي') bares.add(`${key.slice(0, -1)}ي${suf}`);
+    }
   }
-  const may = (d: Decomposition): boolean => short || (d.bare.length >= 2 && heads.has(pair(d.bare, 0))) || (d.bare.length >= 3 && heads.has(pair(d.bare, 1)));
-  return (readings) => readings.some((d) => may(d) && startsOf(lex, d).length > 0);
+  return { bares, baresWithoutArticle: withoutArticle };
 };
 
-/** The two code units of s from k, as one number. */
-const pair = (s: string, k: number): number => (s.charCodeAt(k) << 16) | s.charCodeAt(k + 1);
+/** The form feature as startsOf itself answers it (for the check of triggerStartKeys). */
+export const triggerStartTest = (lex: TriggerLexicon): FormTest => (readings) => readings.some((d) => startsOf(lex, d).length > 0);
 
-/** `bit`: the bit of triggerStartTest's feature (0: every token is tried). */
+/** `bit`: the bit of triggerStartKeys' feature (0: every token is tried). */
 /** The hits of a trie node's triggers over [i, j); with an attached pronoun, only triggers that take one. */
 // A function of its own: a closure in findTriggers' loop would capture the position and make V8
 // allocate a context per token.
