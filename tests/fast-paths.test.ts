@@ -10,6 +10,7 @@ import { normalize } from '../src/text/normalize.js';
 import { lookupForm, lookupFormWithoutArticle, readingsOf, tokenForms, tokenize, TokenKind } from '../src/text/tokenize.js';
 import { Vocabulary } from '../src/text/vocabulary.js';
 import { FormFeatures, type FormTest } from '../src/text/form-features.js';
+import { KeyBloom } from '../src/util/key-bloom.js';
 import { sortInPlace } from '../src/util/sort.js';
 import { TypedArena } from '../src/util/arena.js';
 import { buildPipeline } from '../src/pipeline/runner.js';
@@ -156,6 +157,22 @@ describe('form features (a pre-filter: stages skip tokens without them)', () => 
     expect(at('وزير')).not.toBe(0); // a title starts here
     expect(at('التقى')).not.toBe(0); // a trigger
     expect(at('1987')).toBe(0); // nothing
+  });
+});
+
+describe('KeyBloom', () => {
+  it('never turns a key away, and turns away nearly every other word', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 8 }), { maxLength: 400 }), (keys) => {
+        const bloom = new KeyBloom(keys);
+        for (const k of keys) expect(bloom.mayHave(k)).toBe(true);
+      }),
+    );
+    const keys = Array.from({ length: 20000 }, (_, i) => `مفتاح${i}`);
+    const bloom = new KeyBloom(keys);
+    let passed = 0;
+    for (let i = 0; i < 20000; i++) if (bloom.mayHave(`كلمة${i}`)) passed++;
+    expect(passed).toBeLessThan(20000 * 0.05);
   });
 });
 

@@ -3,6 +3,7 @@
 // one bit each. Tokens then carry a dense array of these bits, and a stage's scan skips the tokens
 // it has nothing to do with without touching their forms, readings or any lexicon.
 import type { Decomposition } from './clitics.js';
+import { KeyBloom } from '../util/key-bloom.js';
 
 export type FormTest = (readings: readonly Decomposition[], form: string) => boolean;
 
@@ -36,7 +37,9 @@ export class FormFeatures {
   private readonly formKeys = new Map<string, number>();
   private readonly bareKeys = new Map<string, number>();
   private readonly bits: number[] = [];
-  private used = false;
+  /** Made when the features are first used (no feature is defined after that): most new forms are no key at all. */
+  private formBloom: KeyBloom | null = null;
+  private bareBloom: KeyBloom | null = null;
 
   /** `enabled` false: every feature gets bit 0, so no token is skipped (the same output, slower: for checks). */
   constructor(private readonly enabled = true) {}
@@ -44,7 +47,7 @@ export class FormFeatures {
   /** Defines a feature and returns its bit. */
   define(name: string, feature: FormFeature): number {
     if (!this.enabled) return 0;
-    if (this.used) throw new Error(`form feature "${name}" defined after the vocabulary has started to use the features`);
+    if (this.formBloom !== null) throw new Error(`form feature "${name}" defined after the vocabulary has started to use the features`);
     if (this.names.length >= 31) throw new Error(`too many form features (31 at most): ${[...this.names, name].join(', ')}`);
     this.names.push(name);
     const bit = 1 << (this.names.length - 1);
@@ -80,14 +83,15 @@ export class FormFeatures {
 
   /** The feature bits of a form with these readings. */
   flagsOf(readings: readonly Decomposition[], form: string): number {
-    this.used = true;
+    const formBloom = (this.formBloom ??= new KeyBloom(this.formKeys.keys()));
+    const bareBloom = (this.bareBloom ??= new KeyBloom(this.bareKeys.keys()));
     const bits = this.bits;
     let flags = 0;
-    const f = this.formKeys.get(form);
+    const f = formBloom.mayHave(form) ? this.formKeys.get(form) : undefined;
     if (f !== undefined) flags = bits[f + FORM]! | (readings.length === 0 ? bits[f + FORM_NO_READINGS]! : 0);
     for (let r = 0; r < readings.length; r++) {
       const d = readings[r]!;
-      const b = this.bareKeys.get(d.bare);
+      const b = bareBloom.mayHave(d.bare) ? this.bareKeys.get(d.bare) : undefined;
       if (b !== undefined) flags |= bits[b + BARE]! | bits[b + (d.hasAl ? BARE_AL : BARE_NO_AL)]!;
     }
     for (let k = 0; k < this.tests.length; k++) if (this.tests[k]!(readings, form)) flags |= this.testBits[k]!;
