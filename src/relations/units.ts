@@ -38,12 +38,31 @@ export interface BySentence {
 
 export function groupBySentence(doc: Doc): BySentence {
   const n = doc.sentences?.length ?? 0;
+  // Sentences without any share one empty array (most of a document's sentences, three lists each).
   const make = <T extends { sentence: number }>(xs: readonly T[]): T[][] => {
-    const out: T[][] = Array.from({ length: n }, () => []);
-    for (const x of xs) out[x.sentence]?.push(x);
+    const none: T[] = [];
+    const out: T[][] = new Array<T[]>(n).fill(none);
+    for (const x of xs) {
+      const si = x.sentence;
+      if (si < 0 || si >= n) continue;
+      if (out[si] === none) out[si] = [];
+      out[si]!.push(x);
+    }
     return out;
   };
   return { mentions: make(doc.mentions), roles: make(doc.roles), references: make(doc.references) };
+}
+
+/**
+ * The normalized proclitics of token k before original offset `spanStart` (a mention starting inside
+ * the token): normalizeString(text.slice(token start, spanStart)), read from the token's normalized
+ * form (normalization works unit by unit; a span inside a token holds no space).
+ */
+function cliticBefore(norm: NonNullable<Doc['norm']>, tokens: Tokens, k: number, spanStart: number): string {
+  const s = tokens.start[k]!, end = tokens.end[k]!;
+  let e = s;
+  while (e < end && norm.map[e]! < spanStart) e++;
+  return tokens.norm[k]!.slice(0, e - s);
 }
 
 /** `honorifics`: words that may stand before a name (الدكتور، صاحب السمو الملكي الأمير) and are looked through. */
@@ -56,7 +75,7 @@ export function sentenceUnits(doc: Doc, si: number, tokens: Tokens, honorifics: 
     const type = doc.entities.get(entities[0]!)?.type;
     if (!type) return null;
     const tokenStart = tokenOrigStart(tokStart);
-    let clitic = spanStart > tokenStart ? normalizeString(doc.text.slice(tokenStart, spanStart)) : '';
+    let clitic = spanStart > tokenStart ? cliticBefore(doc.norm!, tokens, tokStart, spanStart) : '';
     // Look through honorifics: "مع صاحب السمو الملكي الأمير محمد" is governed by مع; "والدكتور سلطان" is coordinated.
     let lead = tokStart;
     while (lead - 1 >= s.tokStart && honorifics.has(withoutLead(tokens.norm[lead - 1]!, WBFL))) lead--;
