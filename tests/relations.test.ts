@@ -79,6 +79,12 @@ describe('argument patterns', () => {
     expect(hasRelation(b, 'SUPPORTS', 'country:us', 'org:sdf')).toBe(true);
   });
 
+  it('reads a meeting past a long apposition with a genitive title (لرئيس مجلس الوزراء), whose body is not the one met', () => {
+    const g = extract('التقى صاحب السمو الملكي الأمير محمد بن سلمان بن عبدالعزيز ولي ولي العهد النائب الثاني لرئيس مجلس الوزراء وزير الدفاع في جدة أمس الرئيس رمضان أحمد قاديروف رئيس جمهورية الشيشان.');
+    const met = relationsOfType(g, 'MET_WITH');
+    expect(met.map((r) => [r.source, r.target])).toEqual([['person:mohammed-bin-salman', 'new:person:رمضان-احمد-قاديروف']]);
+  });
+
   it('lists the stops of a tour (جولته التي تشمل …) as visits of the traveller', () => {
     const g = extract('وصل وزير الخارجية الأمريكي مايك بومبيو إلى الرياض في أولى محطات جولته التي تشمل الأردن وإسرائيل.');
     for (const place of ['location:riyadh', 'country:jo', 'country:il']) expect(hasRelation(g, 'VISITS', 'person:mike-pompeo', place), place).toBe(true);

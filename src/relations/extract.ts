@@ -71,7 +71,7 @@ export function extractRelations(doc: Doc, lex: TriggerLexicon, gaz: CompiledGaz
       const personsOnly = bodiesNot !== undefined && nearWords(tokens, hit, s.tokStart, s.tokEnd, bodiesNot.words, bodiesNot.window);
       const planned = hit.future || nearCue(tokens, hit, s.tokStart, s.tokEnd, lex.plannedCues, 6, bits.cue);
       for (const name of hit.def.patterns) {
-        const bindings = PATTERNS[name]({ hit, units, tokens, sentence: s, lex, hits });
+        const bindings = PATTERNS[name]({ hit, units, tokens, sentence: s, lex, hits, roles: by!.roles[si]! });
         // A plain loop: the patterns return arrays of several element kinds, and an inlined
         // .map/.filter chain over them kept deoptimizing this hot closure (six compilations).
         let good: Binding[] = [];

@@ -6,6 +6,7 @@ import { readingIn, readingsOf, TokenKind, type Tokens } from '../text/tokenize.
 import { SYMMETRIC } from '../graph/schema.js';
 import type { TriggerHit } from './triggers.js';
 import type { Unit } from './units.js';
+import type { RoleLink } from '../doc.js';
 
 export interface Binding {
   source: string;
@@ -24,6 +25,8 @@ export interface PatternContext {
   readonly lex: TriggerLexicon;
   /** All triggers of the sentence: a preposition after another trigger belongs to that one. */
   readonly hits: readonly TriggerHit[];
+  /** The title phrases of the sentence (role links): "لرئيس مجلس الوزراء" is a genitive title, not a purpose. */
+  readonly roles: readonly RoleLink[];
 }
 
 /** Units joined by و or commas, starting at units[i]. */
@@ -274,19 +277,33 @@ const purposeBetween = (ctx: PatternContext, from: number, to: number): boolean 
 const meetingPlace = (ctx: PatternContext, u: Unit): boolean =>
   ctx.hit.def.type === 'MET_WITH' && ctx.hit.def.attributes['mode'] === 'in_person' && u.prep === 'ب' && (u.type === 'COUNTRY' || u.type === 'LOCATION');
 
+/** Token k carries the preposition ل (لرئيس، للأمين). */
+const lamPrefixed = (ctx: PatternContext, k: number): boolean => ctx.tokens.norm[k]!.startsWith('ل') && readingsOf(ctx.tokens, k).some((d) => d.prefixLen === 1 || (d.prefixLen === 0 && d.hasAl && ctx.tokens.norm[k]!.startsWith('لل')));
+
 /** The first actor after `from` within `window` tokens, not across a comma or other clause break. */
 function objectAfter(ctx: PatternContext, from: number, window: number, preps: readonly (string | null)[]): Unit[] {
   let stop = from;
   // A purpose clause (لمناقشة، لبحث) that is no actor ends the search too.
-  const purposeClause = (k: number): boolean => !ctx.units.some((u) => u.tokStart === k) && readingsOf(ctx.tokens, k).some((d) => d.prefixLen === 1 && ctx.tokens.norm[k]!.startsWith('ل') && d.bare.length > 3);
+  // "… النائب الثاني لرئيس مجلس الوزراء وزير الدفاع أمس الرئيس X": a title with ل is no purpose.
+  const purposeClause = (k: number): boolean =>
+    !ctx.units.some((u) => u.tokStart === k) && !ctx.roles.some((r) => r.titleTokStart === k) && readingsOf(ctx.tokens, k).some((d) => d.prefixLen === 1 && ctx.tokens.norm[k]!.startsWith('ل') && d.bare.length > 3);
   while (stop < ctx.sentence.tokEnd && stop < from + window && !CLAUSE_BREAK.has(ctx.tokens.norm[stop]!) && !(window > 6 && purposeClause(stop))) stop++;
   const actorsOnly = ctx.hit.def.type !== 'VISITS' && ctx.hit.def.type !== 'AT_WAR_WITH';
   // Far from the verb, only a person is taken for its object (a body there is usually a genitive).
   const ok = (u: Unit): boolean => u.tokStart - from <= 6 || u.type === 'PERSON';
   // "أدانت الأردن الهجوم الإسرائيلي": a stance on an act is a stance on its actor, named by the nisba.
   const stance = ctx.hit.def.type === 'SUPPORTS' || ctx.hit.def.type === 'OPPOSES';
+  // "… النائب الثاني لرئيس مجلس الوزراء": the body of a title in the genitive (ل) belongs to the apposition.
+  const inGenitiveTitle = (u: Unit): boolean => ctx.roles.some((r) => u.tokStart > r.titleTokStart && u.tokStart < r.titleTokEnd && lamPrefixed(ctx, r.titleTokStart));
   const i = ctx.units.findIndex(
-    (u) => u.tokStart >= from && u.tokStart < stop && (preps.includes(u.prep) || (stance && u.kind === 'nisba')) && (u.kind !== 'nisba' || stance) && (!actorsOnly || ACTOR_TYPES.has(u.type)) && ok(u),
+    (u) =>
+      u.tokStart >= from &&
+      u.tokStart < stop &&
+      (preps.includes(u.prep) || (stance && u.kind === 'nisba')) &&
+      (u.kind !== 'nisba' || stance) &&
+      (!actorsOnly || ACTOR_TYPES.has(u.type)) &&
+      ok(u) &&
+      !inGenitiveTitle(u),
   );
   return i >= 0 && !meetingPlace(ctx, ctx.units[i]!) ? chainForward(ctx.units, i) : [];
 }
