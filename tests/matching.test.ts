@@ -62,6 +62,14 @@ describe('gazetteer matching on Arabic news sentences', () => {
   });
 });
 
+describe('names longer than the listed form', () => {
+  it('joins a given name and patronymic before a listed surname (مساعد بن محمد العيبان) into the listed person', () => {
+    const g = extract('وحضر الاستقبال وزير الدولة عضو مجلس الوزراء الدكتور مساعد بن محمد العيبان.');
+    const people = g.entities.filter((e) => e.type === 'PERSON');
+    expect(people.map((e) => [e.id, e.mentions.map((m) => m.text)])).toEqual([['person:musaed-al-aiban', ['مساعد بن محمد العيبان']]]);
+  });
+});
+
 describe('organizations no list has', () => {
   it('reads a head word, a few words and a definite nisba as a new organization', () => {
     const g = extract('أعلنت وزارة التوحيد الكورية الجنوبية أن القمة ستعقد الشهر المقبل، وفق وكالة الأرصاد الجوية الإندونيسية.');

@@ -69,6 +69,20 @@ describe('roles', () => {
     const g = extract('وقال الأمين العام للأمم المتحدة أنطونيو غوتيريش إن الوضع خطير.');
     expect(hasRelation(g, 'HOLDS_ROLE', 'person:antonio-guterres', 'org:un')).toBe(true);
   });
+
+  it('gives a coordinated title (، ووزير …) to the name after it, also one that begins with a common word (علي بن)', () => {
+    const g = extract('وحضر الاجتماع وزير الثقافة والإعلام السعودي عواد بن صالح العواد، ووزير شؤون الإعلام في مملكة البحرين علي بن محمد الرميحي، ورئيس المجلس الأعلى لتنظيم الإعلام بجمهورية مصر مكرم محمد أحمد.');
+    const bahrain = relationsOfType(g, 'HOLDS_ROLE').filter((r) => r.target === 'country:bh');
+    expect(bahrain.map((r) => r.source)).toEqual(['new:person:علي-بن-محمد']);
+  });
+
+  it('takes a name that differs by a whole word for another person, not a spelling variant of an office holder', () => {
+    const g = extract('وشكر السفير الإسرائيلي لدى مصر دافيد جوفرين، في بيان، السلطات المصرية.');
+    expect(relationsOfType(g, 'HOLDS_ROLE').map((r) => [r.source, r.target])).toEqual([['new:person:دافيد-جوفرين', 'country:il']]);
+    // a real variant (أغولو for أوغلو) is still the listed person
+    const t = extract('وأعلن رئيس الوزراء التركي أحمد داود أغولو الثلاثاء أن الشرطة اعتقلت المشتبه بهم.');
+    expect(hasRelation(t, 'HOLDS_ROLE', 'person:ahmet-davutoglu', 'country:tr')).toBe(true);
+  });
 });
 
 describe('argument patterns', () => {
@@ -77,6 +91,21 @@ describe('argument patterns', () => {
     expect(hasRelation(a, 'SUPPORTS', 'country:ir', 'org:houthis')).toBe(true);
     const b = extract('وحضت تركيا على استبعاد الوحدات من قوات سوريا الديمقراطية، التي تدعمها الولايات المتحدة.');
     expect(hasRelation(b, 'SUPPORTS', 'country:us', 'org:sdf')).toBe(true);
+  });
+
+  it('makes those who attended one meeting (وحضر الاجتماع كل من …) meet one another', () => {
+    const g = extract('وحضر الاجتماع وزير الثقافة والإعلام السعودي عواد بن صالح العواد، ووزير شؤون الإعلام في مملكة البحرين علي بن محمد الرميحي، ورئيس المجلس الأعلى لتنظيم الإعلام بجمهورية مصر مكرم محمد أحمد.');
+    const pairs = relationsOfType(g, 'MET_WITH').map((r) => [r.source, r.target].sort().join(' + ')).sort();
+    expect(pairs).toEqual(
+      [
+        ['new:person:علي-بن-محمد', 'new:person:مكرم-محمد-احمد'],
+        ['new:person:علي-بن-محمد', 'person:awwad-alawwad'],
+        ['new:person:مكرم-محمد-احمد', 'person:awwad-alawwad'],
+      ].map((p) => p.sort().join(' + ')).sort(),
+    );
+    // without the article the noun governs a genitive: no list of attendees follows
+    const h = extract('قال مصدر إن رئيس الوزراء حضر اجتماع مجلس القضاء الأعلى لمناقشة اختيار النائب العام الجديد محمد شيرين فهمي وإبراهيم محلب.');
+    expect(relationsOfType(h, 'MET_WITH')).toEqual([]);
   });
 
   it('reads a meeting past a long apposition with a genitive title (لرئيس مجلس الوزراء), whose body is not the one met', () => {

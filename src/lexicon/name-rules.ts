@@ -8,6 +8,8 @@ export const NameRulesFile = z.strictObject({
   titleModifiers: z.array(z.string().min(1)),
   honorifics: z.array(z.string().min(1)),
   nameConnectors: z.array(z.string().min(1)),
+  /** "son of / daughter of": a word before one of these begins a name even when it is also a common word (علي بن محمد). */
+  patronymics: z.array(z.string().min(1)),
   notNames: z.array(z.string().min(1)),
   organizationHeads: z.array(z.string().min(1)),
 });
@@ -29,6 +31,7 @@ export interface NameRules {
   /** First words of the honorific phrases, for a quick test. */
   readonly honorificStarts: ReadonlySet<string>;
   readonly nameConnectors: ReadonlySet<string>;
+  readonly patronymics: ReadonlySet<string>;
   readonly notNames: ReadonlySet<string>;
   /** Words opening the name of a body (وزارة، هيئة …), normalized without the article. */
   readonly organizationHeads: ReadonlySet<string>;
@@ -47,6 +50,7 @@ export function compileNameRules(f: NameRulesFile, common: CommonWordsFile, pers
     honorifics: phrases(f.honorifics),
     honorificStarts: new Set(phrases(f.honorifics).map((p) => p[0]!)),
     nameConnectors: new Set(f.nameConnectors.map(normalizeString)),
+    patronymics: new Set(f.patronymics.map(normalizeString)),
     notNames: new Set(f.notNames.map(normalizeString)),
     organizationHeads: new Set(f.organizationHeads.map((w) => normalizeString(w).replace(/^ال/, ''))),
   };

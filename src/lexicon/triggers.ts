@@ -6,7 +6,7 @@ import { normalizeString } from '../text/normalize.js';
 import { pathNode, type Node } from '../util/trie.js';
 import { uniformShape } from '../util/shape.js';
 
-export const PATTERN_NAMES = ['between', 'agent_with', 'agent_object', 'agent_from', 'agent_to', 'agent_on', 'agent_in', 'agent_list', 'led_between', 'agent_between', 'passive_by', 'relative_object'] as const;
+export const PATTERN_NAMES = ['between', 'agent_with', 'agent_object', 'agent_from', 'agent_to', 'agent_on', 'agent_in', 'agent_list', 'led_between', 'agent_between', 'passive_by', 'relative_object', 'attendees'] as const;
 export type PatternName = (typeof PATTERN_NAMES)[number];
 
 const Trigger = z.strictObject({

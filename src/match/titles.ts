@@ -282,7 +282,7 @@ function newPerson(
   sentence: number,
   rules: NameRules,
   of: string | undefined,
-  startAt: TokenLookup<Mention>,
+  startAt: TokenSlots<Mention>,
 ): { entity: string; tokEnd: number } | null {
   const specificTitle = of !== undefined;
   let k = p;
@@ -295,7 +295,11 @@ function newPerson(
     }
     if (tokens.kind[k] !== TokenKind.ArabicWord) break;
     const w = tokens.norm[k]!;
-    if (rules.notNames.has(w) || rules.commonWords.has(w) || w.length < 2 || carriesClitic(rules, readingsOf(tokens, k), w)) break;
+    // "وزير شؤون الإعلام في مملكة البحرين علي بن محمد الرميحي": before بن a listed first name that is
+    // also a common word (على) begins the name; not any word ("وقال بن ستيوارت": Ben is a first name).
+    const patronymic = parts.length === 0 && k + 2 < end && rules.personTokens.has(w) && rules.patronymics.has(tokens.norm[k + 1]!) && tokens.kind[k + 2] === TokenKind.ArabicWord;
+    if (!patronymic && (rules.notNames.has(w) || rules.commonWords.has(w) || carriesClitic(rules, readingsOf(tokens, k), w))) break;
+    if (w.length < 2) break;
     if (parts.length === 0 && (w.startsWith('ال') || /^[وفبلك]ال/.test(w))) break;
     parts.push(w);
     k++;
@@ -307,6 +311,10 @@ function newPerson(
     k--;
   }
   if (parts.length === 0) return null;
+  // "الدكتور مساعد بن محمد العيبان": the surname was matched alone as the listed "مساعد العيبان"; with
+  // the same given name before it, the whole name is that person's.
+  const surname = joinedSurname(doc, gaz, norm, tokens, startAt, p, k, parts);
+  if (surname) return surname;
   // A lone given name or frequent word (محمد، أحلام) says too little to be a new person.
   if (parts.length === 1 && (rules.personTokens.has(parts[0]!) || rules.frequentWords.has(parts[0]!))) return null;
   const closed = k >= end || tokens.kind[k] === TokenKind.Punct || tokens.kind[k] === TokenKind.LineBreak;
@@ -327,6 +335,21 @@ function newPerson(
   return { entity: id, tokEnd: k };
 }
 
+/**
+ * The person mention starting at token k (where a new name of `parts`, from token p, stopped), when
+ * the listed person's name has the same first word: that mention then starts at p.
+ */
+function joinedSurname(doc: Doc, gaz: CompiledGazetteer, norm: NonNullable<Doc['norm']>, tokens: Tokens, startAt: TokenSlots<Mention>, p: number, k: number, parts: readonly string[]): { entity: string; tokEnd: number } | null {
+  const m = startAt.get(k);
+  if (!m || m.tokStart !== k || m.kind === 'title') return null;
+  const entry = gaz.byId.get(m.entity);
+  if (entry === undefined || !(gaz.personNames.get(entry) ?? []).some((name) => name[0] === parts[0] && name.length > 1 && name[name.length - 1] === tokens.norm[m.tokEnd - 1])) return null;
+  const [start] = toOriginal(norm, tokens.start[p]!, tokens.end[p]!);
+  Object.assign(m, { start, text: doc.text.slice(start, m.end), tokStart: p, kind: 'name' });
+  startAt.set(p, m);
+  return { entity: m.entity, tokEnd: m.tokEnd };
+}
+
 /** A new person of 2–3 name words ending right before token `end`, after a clear boundary. */
 function newPersonBefore(
   doc: Doc,
@@ -337,7 +360,7 @@ function newPersonBefore(
   from: number,
   sentence: number,
   rules: NameRules,
-  startAt: TokenLookup<Mention>,
+  startAt: TokenSlots<Mention>,
 ): { entity: string; tokStart: number } | null {
   for (let len = Math.min(3, end - from); len >= 2; len--) {
     const p = end - len;
@@ -371,8 +394,16 @@ function spellingVariant(gaz: CompiledGazetteer, parts: readonly string[], of: s
   for (const entry of gaz.holdersOf.get(of) ?? []) {
     for (const tokens of gaz.personNames.get(entry) ?? []) {
       if (tokens.length !== parts.length) continue;
+      // Two edits in all, and per word one (two in a word of five letters or more: أرودغان، مشنوق for
+      // المشنوق): a word that differs more is another name (علي for حمزة، ستيفنز for ميلر). The cut-off
+      // distance once counted as two, so one wholly different word passed for a spelling variant.
       let total = 0;
-      for (let i = 0; i < parts.length && total <= 2; i++) total += editDistance(parts[i]!, tokens[i]!, 1);
+      for (let i = 0; i < parts.length && total <= 2; i++) {
+        const a = parts[i]!, b = tokens[i]!;
+        // With or without the article (حبيب الصيد، رائد صالح) is one edit.
+        const d = a === `ال${b}` || b === `ال${a}` ? 1 : editDistance(a, b, 2);
+        total += d > (Math.min(a.length, b.length) >= 5 ? 2 : 1) ? 3 : d;
+      }
       if (total > 0 && total <= 2) found.add(entry);
     }
   }

@@ -322,7 +322,29 @@ function subjectBefore(ctx: PatternContext): Unit[] {
   return [];
 }
 
+/** Where a list of attendees ends (the sentence ends anyway): another clause begins. */
+const LIST_END = new Set(['؛', ';', ':', '(', 'حيث', 'بينما', 'فيما', 'عندما', 'لكن']);
+/** A longer list names a ceremony's guests rather than the people who met. */
+const MAX_ATTENDEES = 6;
+/** Tokens before the first attendee: "كل من" and a title. */
+const MAX_BEFORE_ATTENDEES = 8;
+
 export const PATTERNS: Record<PatternName, (ctx: PatternContext) => Binding[]> = {
+  attendees: (ctx) => {
+    // "وحضر الاجتماع كل من X وزير …، وY …، وZ": those who attended one meeting met one another.
+    // Without the article the noun governs a genitive ("حضر اجتماع مجلس القضاء"); the list follows
+    // at once, its first name after a title at most (وزير الثقافة والإعلام السعودي عواد …).
+    const { hit, tokens, sentence, units } = ctx;
+    if (!readingsOf(tokens, hit.tokEnd - 1).some((d) => d.hasAl)) return [];
+    let stop = hit.tokEnd;
+    while (stop < sentence.tokEnd && !LIST_END.has(tokens.norm[stop]!)) stop++;
+    // Named people only: a bare title stands for its office holder ("مساعد وزير الدفاع" is not the minister).
+    const titleOnly = (u: Unit): boolean => u.kind === 'title' && ctx.roles.some((r) => r.unitTokStart === u.tokStart && r.unitTokEnd === u.tokEnd && r.titleTokStart === r.unitTokStart && r.titleTokEnd === r.unitTokEnd);
+    const listed = units.filter((u) => u.tokStart >= hit.tokEnd && u.tokStart < stop && u.type === 'PERSON' && u.prep === null && (u.kind === 'name' || (u.kind === 'title' && !titleOnly(u))));
+    if (!listed.length || listed[0]!.tokStart > hit.tokEnd + MAX_BEFORE_ATTENDEES) return [];
+    const people = ids(listed);
+    return people.length >= 2 && people.length <= MAX_ATTENDEES ? pairs(people, 0.6) : [];
+  },
   between: (ctx) => {
     const list = ids(afterWord(ctx, ['بين'], ctx.hit.tokEnd, 6));
     return list.length >= 2 ? pairs(list, 0.85).map((b) => Object.assign({}, b, { capitals: true })) : [];
