@@ -93,8 +93,9 @@ describe('argument patterns', () => {
     expect(hasRelation(b, 'SUPPORTS', 'country:us', 'org:sdf')).toBe(true);
   });
 
-  it('makes those who attended one meeting (وحضر الاجتماع كل من …) meet one another', () => {
-    const g = extract('وحضر الاجتماع وزير الثقافة والإعلام السعودي عواد بن صالح العواد، ووزير شؤون الإعلام في مملكة البحرين علي بن محمد الرميحي، ورئيس المجلس الأعلى لتنظيم الإعلام بجمهورية مصر مكرم محمد أحمد.');
+  it('makes those of different states who attended one meeting (وحضر الاجتماع كل من …) meet one another, not one state\'s party', () => {
+    // The states come from the titles and, for the Saudi minister, from his office in the gazetteer in 2018.
+    const g = extract('وحضر الاجتماع وزير الثقافة والإعلام السعودي عواد بن صالح العواد، ووزير شؤون الإعلام في مملكة البحرين علي بن محمد الرميحي، ورئيس المجلس الأعلى لتنظيم الإعلام بجمهورية مصر مكرم محمد أحمد.', '2018-05-28');
     const pairs = relationsOfType(g, 'MET_WITH').map((r) => [r.source, r.target].sort().join(' + ')).sort();
     expect(pairs).toEqual(
       [
@@ -103,9 +104,19 @@ describe('argument patterns', () => {
         ['new:person:مكرم-محمد-احمد', 'person:awwad-alawwad'],
       ].map((p) => p.sort().join(' + ')).sort(),
     );
+    // officials of one state at a talk between others are its host's party
+    const party = extract('حضر اللقاء وزير الدولة عضو مجلس الوزراء الدكتور مساعد العيبان ووزير الخارجية الأستاذ عادل الجبير.', '2015-07-21');
+    expect(relationsOfType(party, 'MET_WITH')).toEqual([]);
     // without the article the noun governs a genitive: no list of attendees follows
     const h = extract('قال مصدر إن رئيس الوزراء حضر اجتماع مجلس القضاء الأعلى لمناقشة اختيار النائب العام الجديد محمد شيرين فهمي وإبراهيم محلب.');
     expect(relationsOfType(h, 'MET_WITH')).toEqual([]);
+  });
+
+  it('takes the actor after بقيادة / بزعامة for the head of the one before it, not for its counterpart', () => {
+    const a = extract('وأوضحت الوكالة أن الهجوم يستهدف حزب العدالة والتنمية بزعامة أردوغان، مضيفة أن أحد القتلى شقيق للنائب.');
+    expect(relationsOfType(a, 'AT_WAR_WITH')).toEqual([]);
+    const b = extract('وقصفت مقاتلات التحالف العربي بقيادة المملكة العربية السعودية مواقع للحوثيين في صعدة.');
+    expect(relationsOfType(b, 'AT_WAR_WITH').map((r) => [r.source, r.target])).toEqual([['org:saudi-coalition', 'org:houthis']]);
   });
 
   it('reads a meeting past a long apposition with a genitive title (لرئيس مجلس الوزراء), whose body is not the one met', () => {

@@ -66,6 +66,8 @@ export const TriggersFile = z.strictObject({
   ledByMarkers: z.array(z.string().min(1)),
   /** "جولته التي تشمل X وY": the places of a tour follow these. */
   includesMarkers: z.array(z.string().min(1)),
+  /** "التحالف بقيادة السعودية", "الحزب الشعبي برئاسة راخوي": the actor after one of these words heads the one before it. */
+  headedByMarkers: z.array(z.string().min(1)),
   triggers: z.array(Trigger).min(1),
 });
 export type TriggersFile = z.infer<typeof TriggersFile>;
@@ -90,6 +92,7 @@ export interface TriggerLexicon {
   /** The led-by markers and the tour markers ("تشمل"), each as its words (compiled once, read per trigger). */
   readonly ledByPhrases: readonly (readonly string[])[];
   readonly includesPhrases: readonly (readonly string[])[];
+  readonly headedBy: ReadonlySet<string>;
   /** The context a trigger needs (TriggerDef.context), by trigger id. */
   readonly contexts: ReadonlyMap<string, WordWindow>;
   /** Per trigger: words that, near it, say it is no such act (see the schema's notNear). */
@@ -137,6 +140,7 @@ export function compileTriggers(f: TriggersFile): TriggerLexicon {
     ledBy: set(f.ledByMarkers),
     ledByPhrases: phrases(set(f.ledByMarkers)),
     includesPhrases: phrases(set(f.includesMarkers)),
+    headedBy: set(f.headedByMarkers),
     contexts: wordWindows(f, (d) => d.context),
     notNear: wordWindows(f, (d) => d.notNear),
     notNearBodies: wordWindows(f, (d) => d.notNearBodies),

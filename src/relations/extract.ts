@@ -11,7 +11,7 @@ import type { TriggerLexicon } from '../lexicon/triggers.js';
 import { isWordMark, toOriginal } from '../text/normalize.js';
 import type { FormFeatures, FormKeys } from '../text/form-features.js';
 import { mayHave, readingIn, readingsOf, type Tokens } from '../text/tokenize.js';
-import { PATTERNS, type Binding } from './patterns.js';
+import { PATTERNS, withoutHeads, type Binding } from './patterns.js';
 import { findTriggers, triggerStartKeys, type TriggerHit } from './triggers.js';
 import { groupBySentence, sentenceUnits, type BySentence } from './units.js';
 import { checkTypes } from './types.js';
@@ -71,7 +71,9 @@ export function extractRelations(doc: Doc, lex: TriggerLexicon, gaz: CompiledGaz
       const personsOnly = bodiesNot !== undefined && nearWords(tokens, hit, s.tokStart, s.tokEnd, bodiesNot.words, bodiesNot.window);
       const planned = hit.future || nearCue(tokens, hit, s.tokStart, s.tokEnd, lex.plannedCues, 6, bits.cue);
       for (const name of hit.def.patterns) {
-        const bindings = PATTERNS[name]({ hit, units, tokens, sentence: s, lex, hits, roles: by!.roles[si]! });
+        const ctx = { hit, units, tokens, sentence: s, lex, hits, roles: by!.roles[si]! };
+        let bindings = withoutHeads(ctx, PATTERNS[name](ctx));
+        if (name === 'attendees') bindings = bindings.filter((b) => ofOtherStates(doc, gaz, b));
         // A plain loop: the patterns return arrays of several element kinds, and an inlined
         // .map/.filter chain over them kept deoptimizing this hot closure (six compilations).
         let good: Binding[] = [];
@@ -135,6 +137,16 @@ function atHome(doc: Doc, gaz: CompiledGazetteer, actor: string, place: string):
   if (!home) return false;
   const g = gaz.byId.get(place);
   return (countryOfEntity(doc, gaz, place, false) ?? (g !== undefined ? gaz.entries[g]!.country : undefined)) === home;
+}
+
+/**
+ * Attendees met one another when they came from different states (the ministers of a regional
+ * meeting); officials of one state listed at a reception or a talk are its host's party, and the
+ * dev gold leaves them unpaired. Both states must be known.
+ */
+function ofOtherStates(doc: Doc, gaz: CompiledGazetteer, b: Binding): boolean {
+  const a = countryOfEntity(doc, gaz, b.source, false), c = countryOfEntity(doc, gaz, b.target, false);
+  return a !== undefined && c !== undefined && a !== c;
 }
 
 /** "تعاوننا مع روسيا" said by the Chinese minister: cooperation between a person and a state is between their states. */

@@ -277,11 +277,33 @@ const purposeBetween = (ctx: PatternContext, from: number, to: number): boolean 
 const meetingPlace = (ctx: PatternContext, u: Unit): boolean =>
   ctx.hit.def.type === 'MET_WITH' && ctx.hit.def.attributes['mode'] === 'in_person' && u.prep === 'ب' && (u.type === 'COUNTRY' || u.type === 'LOCATION');
 
+/** The unit heads the actor named before it: "التحالف بقيادة السعودية", "الحزب الشعبي برئاسة راخوي". */
+const isHead = (ctx: PatternContext, u: Unit): boolean => u.tokStart > ctx.sentence.tokStart && ctx.lex.headedBy.has(ctx.tokens.norm[u.tokStart - 1]!);
+
+/**
+ * Bindings without a head and the actor it heads as each other's counterpart ("الهجوم يستهدف حزب
+ * العدالة والتنمية بزعامة أردوغان" is no war between the party and its leader).
+ */
+export function withoutHeads(ctx: PatternContext, bindings: readonly Binding[]): Binding[] {
+  const apart = new Set<string>();
+  for (const u of ctx.units) {
+    if (!isHead(ctx, u)) continue;
+    const led = ctx.units.find((v) => v.tokEnd === u.tokStart - 1);
+    if (led) for (const a of u.entities) for (const b of led.entities) apart.add(`${a}\u0000${b}`).add(`${b}\u0000${a}`);
+  }
+  return apart.size ? bindings.filter((b) => !apart.has(`${b.source}\u0000${b.target}`)) : bindings.slice();
+}
+
 /** Token k carries the preposition ل (لرئيس، للأمين). */
 const lamPrefixed = (ctx: PatternContext, k: number): boolean => ctx.tokens.norm[k]!.startsWith('ل') && readingsOf(ctx.tokens, k).some((d) => d.prefixLen === 1 || (d.prefixLen === 0 && d.hasAl && ctx.tokens.norm[k]!.startsWith('لل')));
 
 /** The first actor after `from` within `window` tokens, not across a comma or other clause break. */
 function objectAfter(ctx: PatternContext, from: number, window: number, preps: readonly (string | null)[]): Unit[] {
+  // "وقصفت مقاتلات التحالف العربي بقيادة السعودية مواقع للحوثيين": the object comes after the head.
+  if (ctx.lex.headedBy.has(ctx.tokens.norm[from] ?? '')) {
+    const h = ctx.units.findIndex((u) => u.tokStart === from + 1);
+    if (h >= 0) from = end(chainForward(ctx.units, h), from);
+  }
   let stop = from;
   // A purpose clause (لمناقشة، لبحث) that is no actor ends the search too.
   // "… النائب الثاني لرئيس مجلس الوزراء وزير الدفاع أمس الرئيس X": a title with ل is no purpose.
@@ -303,7 +325,9 @@ function objectAfter(ctx: PatternContext, from: number, window: number, preps: r
       (u.kind !== 'nisba' || stance) &&
       (!actorsOnly || ACTOR_TYPES.has(u.type)) &&
       ok(u) &&
-      !inGenitiveTitle(u),
+      !inGenitiveTitle(u) &&
+      // "إدانة الحزب الشعبي برئاسة راخوي": the head is no object of its own.
+      !isHead(ctx, u),
   );
   return i >= 0 && !meetingPlace(ctx, ctx.units[i]!) ? chainForward(ctx.units, i) : [];
 }
@@ -458,6 +482,8 @@ export const PATTERNS: Record<PatternName, (ctx: PatternContext) => Binding[]> =
     let t = -1;
     for (let k = units.length - 1; k >= 0; k--) if (units[k]!.tokEnd <= hit.tokStart) { t = k; break; }
     if (t < 0 || hit.tokStart - units[t]!.tokEnd > 1) return [];
+    // "ائتلاف النصر برئاسة العبادي، المدعوم من …": the supported is the list its head leads.
+    if (isHead(ctx, units[t]!)) return [];
     // Only a comma may stand between: "اتهمت تركيا فاركاس بدعم …" supports through فاركاس, no entity.
     if (hit.tokStart > units[t]!.tokEnd && ctx.tokens.kind[units[t]!.tokEnd] !== TokenKind.Punct) return [];
     // The supporter follows at once ("المدعومة من إيران"); a country's nisba before is the supported
