@@ -26,7 +26,33 @@ export interface NameRecord {
   readonly type: EntityType;
   /** The trie path of the name: its tokens, the first without its article (what a match reads). */
   readonly path: string;
+  /** KIND_RANK of its kind: a name before an alias, a nisba, a description. */
+  readonly kindRank: number;
+  /** The order among the records of one candidate: by kind, then by type (KIND_RANK, TYPE_RANK). */
+  readonly preference: number;
+  /**
+   * The context rule of ambiguous.json for its path, if any (every record of a trie node shares it):
+   * kept here so that a candidate costs no lookup by string, nor the rank objects a keyed read.
+   */
+  readonly ambiguity: CompiledAmbiguityRule | null;
 }
+
+export const KIND_RANK: Readonly<Record<NameKind, number>> = { name: 0, alias: 1, nisba: 2, nominal: 3 };
+export const TYPE_RANK: Readonly<Record<EntityType, number>> = { COUNTRY: 0, ORGANIZATION: 1, LOCATION: 2, PERSON: 3 };
+
+/** A name record with every field in one order (one hidden class for all: see insert). */
+export const nameRecord = (entry: number, kind: NameKind, hasAl: boolean, trueArticle: boolean, form: string, type: EntityType, path: string, ambiguity: CompiledAmbiguityRule | null): NameRecord => ({
+  entry,
+  kind,
+  hasAl,
+  trueArticle,
+  form,
+  type,
+  path,
+  kindRank: KIND_RANK[kind],
+  preference: KIND_RANK[kind] * 4 + TYPE_RANK[type],
+  ambiguity,
+});
 
 export type TrieNode = Node<NameRecord>;
 
@@ -122,7 +148,7 @@ export function spacingVariants(tokens: readonly string[]): string[][] {
 /** A name token without its article (ال), as the trie keys it; a short word (الي) keeps its letters. */
 const withoutArticle = (token: string): string => (token.startsWith('ال') && token.length >= 4 ? token.slice(2) : token);
 
-function insert(root: Map<string, TrieNode>, tokens: readonly string[], rec: Omit<NameRecord, 'hasAl' | 'path'>): void {
+function insert(root: Map<string, TrieNode>, ambiguity: ReadonlyMap<string, CompiledAmbiguityRule>, tokens: readonly string[], rec: Pick<NameRecord, 'entry' | 'kind' | 'trueArticle' | 'form' | 'type'>): void {
   const first = tokens[0];
   if (first === undefined) return;
   const key = withoutArticle(first);
@@ -132,7 +158,8 @@ function insert(root: Map<string, TrieNode>, tokens: readonly string[], rec: Omi
   // One object literal with every field in one order: V8 gives all records one hidden class (a spread
   // gave each record its own, which made every read of a record in the matcher megamorphic).
   if (!node.items.some((r) => r.entry === rec.entry && r.kind === rec.kind)) {
-    node.items.push({ entry: rec.entry, kind: rec.kind, hasAl, trueArticle: rec.trueArticle, form: rec.form, type: rec.type, path: path.join(' ') });
+    const p = path.join(' ');
+    node.items.push(nameRecord(rec.entry, rec.kind, hasAl, rec.trueArticle, rec.form, rec.type, p, ambiguity.get(p) ?? null));
   }
 }
 
@@ -173,12 +200,20 @@ export function compileGazetteer(data: GazetteerData): CompiledGazetteer {
   const entryKeys = Object.keys(GazetteerEntry.shape) as (keyof GazetteerEntry)[];
   const entries = data.entries.map((e) => uniformShape(e.entry, entryKeys));
   const byId = new Map(entries.map((e, i) => [e.id, i]));
+  const ambiguity = new Map<string, CompiledAmbiguityRule>();
+  for (const rule of data.ambiguity.rules) {
+    ambiguity.set(bareForm(normalizeString(rule.form)), {
+      description: rule.description,
+      choose: rule.choose.map((c) => ({ entity: c.entity, when: condition(c.when) })),
+      otherwise: rule.otherwise,
+    });
+  }
   const root = new Map<string, TrieNode>();
   entries.forEach((e, i) => {
     const add = (forms: readonly string[] | undefined, kind: NameKind): void => {
       for (const f of forms ?? []) {
         const trueArticle = f.startsWith('ال');
-        for (const toks of spacingVariants(nameTokens(f))) insert(root, toks, { entry: i, kind, form: toks.join(' '), trueArticle, type: e.type });
+        for (const toks of spacingVariants(nameTokens(f))) insert(root, ambiguity, toks, { entry: i, kind, form: toks.join(' '), trueArticle, type: e.type });
       }
     };
     add(e.ar, 'name');
@@ -196,14 +231,6 @@ export function compileGazetteer(data: GazetteerData): CompiledGazetteer {
       const node = pathNode(roleRoot, [key, ...toks.slice(1)]);
       node.items.push({ key: r.key, phrase: toks.join(' '), hasAl: key !== first, requiresOf: r.requiresOf ?? false });
     }
-  }
-  const ambiguity = new Map<string, CompiledAmbiguityRule>();
-  for (const rule of data.ambiguity.rules) {
-    ambiguity.set(bareForm(normalizeString(rule.form)), {
-      description: rule.description,
-      choose: rule.choose.map((c) => ({ entity: c.entity, when: condition(c.when) })),
-      otherwise: rule.otherwise,
-    });
   }
   // Provenance paths are relative to the folder holding the gazetteer folder ("gazetteers/countries.jsonl"),
   // not to the working directory, so the same run gives the same graphs wherever it is started.

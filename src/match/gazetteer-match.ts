@@ -1,7 +1,7 @@
 // Gazetteer matching: one pass over the tokens of each sentence, each token looked up once per
 // reading (proclitics and article stripped) in the name trie; overlaps settled by `selectLongest`,
 // shared forms by the context rules of ambiguous.json.
-import { hamzaSeats, type CompiledAmbiguityRule, type CompiledCondition, type CompiledGazetteer, type NameKind, type NameRecord, type TrieNode } from '../gazetteer/compile.js';
+import { hamzaSeats, nameRecord, type CompiledAmbiguityRule, type CompiledCondition, type CompiledGazetteer, type NameRecord, type TrieNode } from '../gazetteer/compile.js';
 import type { Doc, EntityRecord, Mention } from '../doc.js';
 import { need } from '../doc.js';
 import { decompose, readingStarts, withArticle } from '../text/clitics.js';
@@ -24,8 +24,6 @@ interface Candidate extends SpanCandidate {
 }
 
 
-const KIND_RANK: Record<NameKind, number> = { name: 0, alias: 1, nisba: 2, nominal: 3 };
-const TYPE_RANK = { COUNTRY: 0, ORGANIZATION: 1, LOCATION: 2, PERSON: 3 } as const;
 
 /** The form feature "a name of the gazetteer may start here" (a superset: see mayHave): a reading, or a form without readings, is a first word of the trie. */
 const nameStartKeys = (gaz: CompiledGazetteer): FormKeys => ({ bares: gaz.root.keys(), formsWithoutReadings: gaz.root.keys() });
@@ -111,7 +109,7 @@ export function matchGazetteer(doc: Doc, gaz: CompiledGazetteer, bits: NameFeatu
     if (record && c.tokEnd - c.tokStart === 1 && otherHamzaSeat(doc.text, norm, tokens, c, gaz.hamzaSeats[record.entry]!)) continue;
     if (record) {
       c.record = record;
-      c.rank = KIND_RANK[record.kind];
+      c.rank = record.kindRank;
       chosen.push(c);
     }
   }
@@ -197,18 +195,18 @@ export function addEntity(doc: Doc, gaz: CompiledGazetteer, index: number): Enti
 
 /** The record a candidate stands for, after the context rules; null when the form is not a name here. */
 function pickRecord(c: Candidate, gaz: CompiledGazetteer, tokens: Tokens, s: { tokStart: number; tokEnd: number }, inDoc: Map<ReadonlySet<string>, boolean>, contextBit: number): NameRecord | null {
-  const rule = gaz.ambiguity.get(c.bareForm);
-  if (rule) {
+  // Every record of a candidate has its path (c.bareForm), and with it the path's context rule.
+  const rule = c.records[0]!.ambiguity;
+  if (rule !== null) {
     const id = decide(rule, c, tokens, s, inDoc, contextBit);
     if (id === null) return null;
     const idx = gaz.byId.get(id);
-    if (idx === undefined) return c.records.find((r) => r.entry === idx) ?? { ...c.records[0]!, kind: 'name', hasAl: false, trueArticle: false, form: c.bareForm, path: c.bareForm };
-    return c.records.find((r) => r.entry === idx) ?? { entry: idx, kind: 'name', hasAl: false, trueArticle: false, form: c.bareForm, path: c.bareForm, type: gaz.entries[idx]!.type };
+    const r0 = c.records[0]!;
+    if (idx === undefined) return nameRecord(r0.entry, 'name', false, false, c.bareForm, r0.type, c.bareForm, rule);
+    return c.records.find((r) => r.entry === idx) ?? nameRecord(idx, 'name', false, false, c.bareForm, gaz.entries[idx]!.type, c.bareForm, rule);
   }
   let best = c.records[0]!;
-  for (const r of c.records) {
-    if (KIND_RANK[r.kind] < KIND_RANK[best.kind] || (KIND_RANK[r.kind] === KIND_RANK[best.kind] && TYPE_RANK[r.type] < TYPE_RANK[best.type])) best = r;
-  }
+  for (const r of c.records) if (r.preference < best.preference) best = r;
   return best;
 }
 
