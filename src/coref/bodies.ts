@@ -16,6 +16,7 @@ import { withArticle, type Decomposition } from '../text/clitics.js';
 import type { NameRules } from '../lexicon/name-rules.js';
 import type { FormKeys } from '../text/form-features.js';
 import { toOriginal } from '../text/normalize.js';
+import { uint8s } from '../util/arena.js';
 import { mayHave, readingsOf, TokenKind, type Tokens } from '../text/tokenize.js';
 
 /**
@@ -73,7 +74,7 @@ export function resolveBareBodies(doc: Doc, gaz: CompiledGazetteer, rules: NameR
     for (let i = s.tokStart; i < s.tokEnd - 1; i++) {
       if (!mayHave(tokens, i, bits.start) || !mayHave(tokens, i + 1, bits.second) || tokens.kind[i] !== TokenKind.ArabicWord) continue;
       if (!covered) {
-        covered = new Uint8Array(tokens.count);
+        covered = uint8s(doc.arena, tokens.count);
         for (const m of doc.mentions) covered.fill(1, m.tokStart, m.tokEnd);
       }
       if (covered[i]) continue;

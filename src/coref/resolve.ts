@@ -11,6 +11,7 @@ import { toOriginal } from '../text/normalize.js';
 import type { FormKeys } from '../text/form-features.js';
 import type { Decomposition } from '../text/clitics.js';
 import { mayHave, TokenKind, readingsOf } from '../text/tokenize.js';
+import { uint8s } from '../util/arena.js';
 
 /** The form feature "a reference word (البلدين، الجانبين …) may be here", defined by the coref stage. */
 export const referenceKeys = (res: Resources): FormKeys => {
@@ -38,7 +39,7 @@ function shortNames(doc: Doc, res: Resources): void {
   const tokens = need(doc, 'tokens', 'coref');
   const sentences = need(doc, 'sentences', 'coref');
   const norm = need(doc, 'norm', 'coref');
-  const covered = new Uint8Array(tokens.count);
+  const covered = uint8s(doc.arena, tokens.count);
   for (const m of doc.mentions) covered.fill(1, m.tokStart, m.tokEnd);
   for (const r of doc.roles) covered.fill(1, r.titleTokStart, r.titleTokEnd);
   const connectors = res.nameRules.nameConnectors;
@@ -86,7 +87,7 @@ function shortNames(doc: Doc, res: Resources): void {
     }
     // A reading keeps the last letters of its token, and every key has two or more: tokens whose
     // last two letters end no key are skipped without looking at their readings.
-    const tails = new Uint8Array(TAIL_SLOTS);
+    const tails = uint8s(doc.arena, TAIL_SLOTS);
     for (const k of keys.keys()) if (k.length >= 2) tails[tailSlot(k.charCodeAt(k.length - 1), k.charCodeAt(k.length - 2))] = 1;
     for (const k of pairs.keys()) if (k.length >= 2) tails[tailSlot(k.charCodeAt(k.length - 1), k.charCodeAt(k.length - 2))] = 1;
     const units = norm.units;
@@ -178,7 +179,7 @@ function resolveReferences(doc: Doc, res: Resources, bit: number): void {
   const norm = need(doc, 'norm', 'coref');
   const events = namingEvents(doc);
   const countryOf = (id: string): string | undefined => countryOfEntity(doc, res.gazetteer, id, false);
-  const covered = new Uint8Array(tokens.count);
+  const covered = uint8s(doc.arena, tokens.count);
   for (const m of doc.mentions) covered.fill(1, m.tokStart, m.tokEnd);
   sentences.forEach((s, si) => {
     for (let i = s.tokStart; i < s.tokEnd; i++) {
