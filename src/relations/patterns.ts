@@ -284,14 +284,14 @@ const isHead = (ctx: PatternContext, u: Unit): boolean => u.tokStart > ctx.sente
  * Bindings without a head and the actor it heads as each other's counterpart ("الهجوم يستهدف حزب
  * العدالة والتنمية بزعامة أردوغان" is no war between the party and its leader).
  */
-export function withoutHeads(ctx: PatternContext, bindings: readonly Binding[]): Binding[] {
+export function withoutHeads(ctx: PatternContext, bindings: Binding[]): Binding[] {
   const apart = new Set<string>();
   for (const u of ctx.units) {
     if (!isHead(ctx, u)) continue;
     const led = ctx.units.find((v) => v.tokEnd === u.tokStart - 1);
     if (led) for (const a of u.entities) for (const b of led.entities) apart.add(`${a}\u0000${b}`).add(`${b}\u0000${a}`);
   }
-  return apart.size ? bindings.filter((b) => !apart.has(`${b.source}\u0000${b.target}`)) : bindings.slice();
+  return apart.size ? bindings.filter((b) => !apart.has(`${b.source}\u0000${b.target}`)) : bindings;
 }
 
 /** Token k carries the preposition ل (لرئيس، للأمين). */
