@@ -45,6 +45,17 @@ export function holdsRole(doc: Doc, gaz: CompiledGazetteer, add: (r: RelationRec
  */
 function knownOffices(doc: Doc, gaz: CompiledGazetteer, add: (r: RelationRecord) => void): void {
   const sentences = doc.sentences!;
+  // Most documents name no listed office holder: nothing to build for them.
+  let holders = false;
+  for (const e of doc.entities.values()) {
+    if (e.type !== 'PERSON') continue;
+    const i = gaz.byId.get(e.id);
+    if (i !== undefined && gaz.entries[i]!.roles?.length) {
+      holders = true;
+      break;
+    }
+  }
+  if (!holders) return;
   const titled = new Set(doc.relations.filter((r) => r.type === 'HOLDS_ROLE').map((r) => r.source));
   const sentencesOf = new Map<string, number[]>();
   for (const m of doc.mentions) {
