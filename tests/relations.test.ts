@@ -119,6 +119,14 @@ describe('argument patterns', () => {
     expect(relationsOfType(b, 'AT_WAR_WITH').map((r) => [r.source, r.target])).toEqual([['org:saudi-coalition', 'org:houthis']]);
   });
 
+  it('reads ثمن as appreciation, not as a price to pay, its price or the round of sixteen', () => {
+    const yes = extract('وثمن سليم الجبوري موقف الولايات المتحدة الداعم للعراق.');
+    expect(relationsOfType(yes, 'SUPPORTS').map((r) => r.target)).toEqual(['country:us']);
+    for (const text of ['وقال الجبير: "يجب على قطر أن تدفع ثمن وجود القوات العسكرية الأمريكية في سوريا".', 'كانت مواجهة البرازيل والمكسيك في ثمن نهائي مونديال روسيا الخامسة من نوعها.', 'ويستهدف منتج يونيليفر، الذي يبلغ ثمنه 10 دولارات أميركية، الذين يهملون كي ملابسهم.']) {
+      expect(relationsOfType(extract(text), 'SUPPORTS'), text).toEqual([]);
+    }
+  });
+
   it('reads a meeting past a long apposition with a genitive title (لرئيس مجلس الوزراء), whose body is not the one met', () => {
     const g = extract('التقى صاحب السمو الملكي الأمير محمد بن سلمان بن عبدالعزيز ولي ولي العهد النائب الثاني لرئيس مجلس الوزراء وزير الدفاع في جدة أمس الرئيس رمضان أحمد قاديروف رئيس جمهورية الشيشان.');
     const met = relationsOfType(g, 'MET_WITH');
