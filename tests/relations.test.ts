@@ -127,6 +127,13 @@ describe('argument patterns', () => {
     }
   });
 
+  it('takes a capital in an object slot for its state (رفضت بيونغ يانغ مطالب واشنطن), and for itself when the state is not named', () => {
+    const g = extract('وشهدت عملية السلام بين الولايات المتحدة وكوريا الشمالية تأزماً بعدما رفضت بيونغ يانغ مطالب واشنطن.');
+    expect(relationsOfType(g, 'OPPOSES').map((r) => [r.source, r.target])).toEqual([['country:kp', 'country:us']]);
+    const h = extract('واتهمت بكين واشنطن بإطلاق أكبر حرب تجارية في التاريخ.');
+    expect(relationsOfType(h, 'OPPOSES').map((r) => [r.source, r.target])).toEqual([['location:beijing', 'location:washington']]);
+  });
+
   it('reads a meeting past a long apposition with a genitive title (لرئيس مجلس الوزراء), whose body is not the one met', () => {
     const g = extract('التقى صاحب السمو الملكي الأمير محمد بن سلمان بن عبدالعزيز ولي ولي العهد النائب الثاني لرئيس مجلس الوزراء وزير الدفاع في جدة أمس الرئيس رمضان أحمد قاديروف رئيس جمهورية الشيشان.');
     const met = relationsOfType(g, 'MET_WITH');

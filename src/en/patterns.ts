@@ -58,7 +58,7 @@ const endOf = (us: readonly EnUnit[], fallback: number): number => (us.length ? 
 
 const pairs = (xs: readonly string[], confidence: number): Binding[] => {
   const out: Binding[] = [];
-  for (let i = 0; i < xs.length; i++) for (let j = i + 1; j < xs.length; j++) out.push({ source: xs[i]!, target: xs[j]!, confidence, capitals: true });
+  for (let i = 0; i < xs.length; i++) for (let j = i + 1; j < xs.length; j++) out.push({ source: xs[i]!, target: xs[j]!, confidence });
   return out;
 };
 const cross = (a: readonly string[], b: readonly string[], confidence: number, attributes?: Record<string, unknown>): Binding[] =>

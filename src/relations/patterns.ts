@@ -13,8 +13,6 @@ export interface Binding {
   target: string;
   confidence: number;
   attributes?: Record<string, unknown>;
-  /** Both arguments are subjects (موسكو وبكين), where a capital may stand for its state. */
-  capitals?: boolean;
 }
 
 export interface PatternContext {
@@ -323,7 +321,7 @@ function objectAfter(ctx: PatternContext, from: number, window: number, preps: r
       u.tokStart < stop &&
       (preps.includes(u.prep) || (stance && u.kind === 'nisba')) &&
       (u.kind !== 'nisba' || stance) &&
-      (!actorsOnly || ACTOR_TYPES.has(u.type)) &&
+      (!actorsOnly || ACTOR_TYPES.has(u.type) || u.standsFor) &&
       ok(u) &&
       !inGenitiveTitle(u) &&
       // "إدانة الحزب الشعبي برئاسة راخوي": the head is no object of its own.
@@ -371,7 +369,7 @@ export const PATTERNS: Record<PatternName, (ctx: PatternContext) => Binding[]> =
   },
   between: (ctx) => {
     const list = ids(afterWord(ctx, ['بين'], ctx.hit.tokEnd, 6));
-    return list.length >= 2 ? pairs(list, 0.85).map((b) => Object.assign({}, b, { capitals: true })) : [];
+    return list.length >= 2 ? pairs(list, 0.85) : [];
   },
   agent_with: (ctx) => {
     const a = agent(ctx);
@@ -457,7 +455,7 @@ export const PATTERNS: Record<PatternName, (ctx: PatternContext) => Binding[]> =
     // Countries listed together are met or allied only when they are the subjects (وعززت موسكو وبكين).
     if (ctx.hit.def.type === 'MET_WITH' && !us.every((u) => u.type === 'PERSON' || u.type === 'ORGANIZATION')) return [];
     const list = ids(us);
-    return list.length >= 2 ? pairs(list, 0.7).map((b) => Object.assign({}, b, { capitals: true })) : [];
+    return list.length >= 2 ? pairs(list, 0.7) : [];
   },
   led_between: (ctx) => {
     const { hit, tokens, sentence, units, lex } = ctx;

@@ -5,12 +5,12 @@ import type { Binding } from './patterns.js';
 const ACTOR = new Set(['PERSON', 'COUNTRY', 'ORGANIZATION']);
 
 export function checkTypes(type: string, b: Binding, doc: Doc): Binding | null {
-  const actor = (id: string, subject: boolean): string | null => {
+  const actor = (id: string): string | null => {
     const e = doc.entities.get(id);
     if (!e) return null;
     if (ACTOR.has(e.type)) return id;
-    // موسكو for Russia, as a subject: the country when the document names it, else the capital itself.
-    if (e.standsFor && subject) return doc.entities.has(e.standsFor) ? e.standsFor : id;
+    // موسكو for Russia: the country when the document names it, else the capital itself.
+    if (e.standsFor) return doc.entities.has(e.standsFor) ? e.standsFor : id;
     return null;
   };
   const place = (id: string): string | null => {
@@ -20,20 +20,21 @@ export function checkTypes(type: string, b: Binding, doc: Doc): Binding | null {
   let s: string | null = null, t: string | null = null;
   switch (type) {
     case 'VISITS':
-      s = actor(b.source, true);
+      s = actor(b.source);
       t = place(b.target);
       break;
     case 'AT_WAR_WITH':
-      s = actor(b.source, true);
-      t = actor(b.target, true) ?? place(b.target);
+      s = actor(b.source);
+      t = actor(b.target) ?? place(b.target);
       break;
     case 'MEMBER_OF':
-      s = doc.entities.get(b.source)?.type === 'PERSON' ? null : actor(b.source, true);
+      s = doc.entities.get(b.source)?.type === 'PERSON' ? null : actor(b.source);
       t = doc.entities.get(b.target)?.type === 'ORGANIZATION' ? b.target : null;
       break;
     default:
-      s = actor(b.source, true);
-      t = actor(b.target, b.capitals ?? false);
+      // "رفضت بيونغ يانغ مطالب واشنطن": a capital the patterns took for an actor stands for its state.
+      s = actor(b.source);
+      t = actor(b.target);
   }
   if (!s || !t || s === t) return null;
   return { ...b, source: s, target: t };

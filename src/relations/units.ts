@@ -17,6 +17,8 @@ export interface Unit {
   readonly prep: string | null;
   /** Joined to the previous unit by و or a comma. */
   readonly coordinated: boolean;
+  /** A place that stands for a state (a capital: موسكو for Russia), so an actor in an actor's slot. */
+  readonly standsFor: boolean;
 }
 
 const PREPOSITIONS = new Set(
@@ -72,7 +74,8 @@ export function sentenceUnits(doc: Doc, si: number, tokens: Tokens, honorifics: 
   const covered = new Set<number>();
   const tokenOrigStart = (k: number): number => doc.norm!.map[tokens.start[k]!]!;
   const make = (tokStart: number, tokEnd: number, spanStart: number, entities: string[], kind: Unit['kind']): Unit | null => {
-    const type = doc.entities.get(entities[0]!)?.type;
+    const entity = doc.entities.get(entities[0]!);
+    const type = entity?.type;
     if (!type) return null;
     const tokenStart = tokenOrigStart(tokStart);
     let clitic = spanStart > tokenStart ? cliticBefore(doc.norm!, tokens, tokStart, spanStart) : '';
@@ -87,7 +90,7 @@ export function sentenceUnits(doc: Doc, si: number, tokens: Tokens, honorifics: 
     else if (PREPOSITIONS.has(prevTok)) prep = prevTok;
     else if (PREPOSITIONS.has(prevWord) && prevWord.length > 1) prep = prevWord;
     const coordinated = clitic.startsWith('و') || prevTok === 'و' || prevTok === '،' || prevTok === ',';
-    return { tokStart, tokEnd, entities, type, kind, prep, coordinated };
+    return { tokStart, tokEnd, entities, type, kind, prep, coordinated, standsFor: entity!.standsFor !== undefined };
   };
   const links = sortInPlace(by.roles[si]!.filter((r) => r.person), (a, b) => b.unitTokEnd - b.unitTokStart - (a.unitTokEnd - a.unitTokStart));
   for (const r of links) {
