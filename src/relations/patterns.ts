@@ -293,7 +293,7 @@ export function withoutHeads(ctx: PatternContext, bindings: Binding[]): Binding[
 }
 
 /** Token k carries the preposition ل (لرئيس، للأمين). */
-const lamPrefixed = (ctx: PatternContext, k: number): boolean => ctx.tokens.norm[k]!.startsWith('ل') && readingsOf(ctx.tokens, k).some((d) => d.prefixLen === 1 || (d.prefixLen === 0 && d.hasAl && ctx.tokens.norm[k]!.startsWith('لل')));
+const lamPrefixed = (ctx: PatternContext, k: number): boolean => ctx.tokens.norm[k]!.startsWith('ل') && readingsOf(ctx.tokens, k).some((d) => d.prefixLen === 1);
 
 /** The first actor after `from` within `window` tokens, not across a comma or other clause break. */
 function objectAfter(ctx: PatternContext, from: number, window: number, preps: readonly (string | null)[]): Unit[] {
