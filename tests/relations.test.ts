@@ -134,6 +134,13 @@ describe('argument patterns', () => {
     expect(relationsOfType(h, 'OPPOSES').map((r) => [r.source, r.target])).toEqual([['location:beijing', 'location:washington']]);
   });
 
+  it('draws no meeting, stance or war between a leader and the state they hold an office of', () => {
+    const g = extract('وأكد الرئيس الفرنسي إيمانويل ماكرون رفض فرنسا قرار الولايات المتحدة فتح سفارة في القدس.');
+    expect(relationsOfType(g, 'OPPOSES').some((r) => r.source === 'person:emmanuel-macron' && r.target === 'country:fr')).toBe(false);
+    const h = extract('وقال الرئيس الأمريكي دونالد ترامب إنه سيلتقي رئيسة وزراء بريطانيا تيريزا ماي في لندن.');
+    expect(hasRelation(h, 'MET_WITH', 'person:donald-trump', 'person:theresa-may', true)).toBe(true);
+  });
+
   it('reads a meeting past a long apposition with a genitive title (لرئيس مجلس الوزراء), whose body is not the one met', () => {
     const g = extract('التقى صاحب السمو الملكي الأمير محمد بن سلمان بن عبدالعزيز ولي ولي العهد النائب الثاني لرئيس مجلس الوزراء وزير الدفاع في جدة أمس الرئيس رمضان أحمد قاديروف رئيس جمهورية الشيشان.');
     const met = relationsOfType(g, 'MET_WITH');
