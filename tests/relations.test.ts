@@ -134,9 +134,11 @@ describe('argument patterns', () => {
     expect(relationsOfType(h, 'OPPOSES').map((r) => [r.source, r.target])).toEqual([['location:beijing', 'location:washington']]);
   });
 
-  it('draws no meeting, stance or war between a leader and the state they hold an office of', () => {
+  it('draws no meeting, visit, stance or war between a leader and the state they hold an office of', () => {
     const g = extract('وأكد الرئيس الفرنسي إيمانويل ماكرون رفض فرنسا قرار الولايات المتحدة فتح سفارة في القدس.');
     expect(relationsOfType(g, 'OPPOSES').some((r) => r.source === 'person:emmanuel-macron' && r.target === 'country:fr')).toBe(false);
+    const v = extract('وفي ختام زيارة ولي العهد السعودي محمد بن سلمان لفرنسا الثلاثاء قام البلدان بتوقيع 19 بروتوكول اتفاق.');
+    expect(relationsOfType(v, 'VISITS').map((r) => r.target)).toEqual(['country:fr']);
     const h = extract('وقال الرئيس الأمريكي دونالد ترامب إنه سيلتقي رئيسة وزراء بريطانيا تيريزا ماي في لندن.');
     expect(hasRelation(h, 'MET_WITH', 'person:donald-trump', 'person:theresa-may', true)).toBe(true);
   });
