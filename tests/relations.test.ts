@@ -212,6 +212,9 @@ describe('argument patterns', () => {
     const match = extract('وفي نصف النهائي الثاني، يلتقي ليفربول الإنجليزي مع روما الإيطالي.');
     expect(match.entities.map((e) => e.id)).toContain('org:liverpool-fc');
     expect(relationsOfType(match, 'MET_WITH')).toEqual([]);
+    // nor a war between clubs (a rivalry)
+    const rivalry = extract('في ظل الصراع التاريخي بين ريال مدريد وبرشلونة على زعامة الكرة الإسبانية.');
+    expect(relationsOfType(rivalry, 'AT_WAR_WITH')).toEqual([]);
   });
 
   it('takes no war, negotiation or cooperation for the agency that reports one', () => {
