@@ -11,7 +11,7 @@ import { createGunzip } from 'node:zlib';
 import { threadCpuMs } from './thread-cpu.mjs';
 
 const { values: a } = parseArgs({
-  options: { bundle: { type: 'string' }, corpus: { type: 'string' }, docs: { type: 'string' }, workers: { type: 'string' }, pipeline: { type: 'string' }, batch: { type: 'string', default: '16' }, 'heap-mb': { type: 'string' }, mode: { type: 'string', default: 'thread' } },
+  options: { bundle: { type: 'string' }, corpus: { type: 'string' }, docs: { type: 'string' }, workers: { type: 'string' }, pipeline: { type: 'string' }, batch: { type: 'string', default: '16' }, 'heap-mb': { type: 'string' }, mode: { type: 'string', default: 'thread' }, deciles: { type: 'boolean', default: false } },
 });
 const W = Number(a.workers), limit = Number(a.docs) > 0 ? Number(a.docs) : Infinity, BATCH = Number(a.batch);
 const workerUrl = new URL('./worker.mjs', import.meta.url);
@@ -83,6 +83,12 @@ if (batch.length) await send(batch);
 while (workers.some((s) => s.inFlight > 0)) await new Promise((r) => (waiting = r));
 const wallMs = performance.now() - t0; const elu = performance.eventLoopUtilization(elu0);
 const tEnd = t0 + wallMs;
+// --deciles: the rate over each tenth of the bytes (the JIT warm-up and the new forms weigh on the first).
+if (a.deciles) {
+  const at = (q) => (q === 0 ? [t0, 0] : marks.find(([, b]) => b >= (totals.bytes * q) / 10) ?? [tEnd, totals.bytes]);
+  const rates = Array.from({ length: 10 }, (_, q) => { const [t1, b1] = at(q), [t2, b2] = at(q + 1); return ((b2 - b1) / 1e3 / Math.max(1e-9, t2 - t1)).toFixed(1); });
+  process.stderr.write(`deciles MB/s: ${rates.join(' ')}\n`);
+}
 const half = marks.find(([, b]) => b >= totals.bytes / 2) ?? [t0, 0];
 const steadyMbPerS = tEnd > half[0] ? (totals.bytes - half[1]) / 1e6 / ((tEnd - half[0]) / 1000) : null;
 const mainCpuMs = mainCpu0 === null ? null : threadCpuMs() - mainCpu0;
