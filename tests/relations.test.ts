@@ -143,6 +143,13 @@ describe('argument patterns', () => {
     expect(hasRelation(h, 'MET_WITH', 'person:donald-trump', 'person:theresa-may', true)).toBe(true);
   });
 
+  it('reads وقع as signing only beside what is signed, not "fell into a group" or "took place"', () => {
+    const signed = extract('وقعت دولة الإمارات العربية المتحدة والصين عقدين في مجال استكشاف النفط والغاز في أبوظبي.');
+    expect(hasRelation(signed, 'COOPERATES_WITH', 'country:ae', 'country:cn', true)).toBe(true);
+    const drawn = extract('يذكر أن المغرب وقع في المجموعة الثانية إلى جانب إسبانيا والبرتغال وإيران في كأس العالم.');
+    expect(relationsOfType(drawn, 'COOPERATES_WITH')).toEqual([]);
+  });
+
   it('reads a meeting past a long apposition with a genitive title (لرئيس مجلس الوزراء), whose body is not the one met', () => {
     const g = extract('التقى صاحب السمو الملكي الأمير محمد بن سلمان بن عبدالعزيز ولي ولي العهد النائب الثاني لرئيس مجلس الوزراء وزير الدفاع في جدة أمس الرئيس رمضان أحمد قاديروف رئيس جمهورية الشيشان.');
     const met = relationsOfType(g, 'MET_WITH');
