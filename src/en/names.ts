@@ -2,7 +2,7 @@
 // names (a parenthesised acronym becomes an alias, a parenthesised qualifier is dropped), the
 // extra country names and demonyms of lexicons/en/countries.json, and surnames derived from
 // people's names for those the Arabic gazetteer already lists a short form for.
-import type { CompiledGazetteer } from '../gazetteer/compile.js';
+import { KIND_RANK, TYPE_RANK, type CompiledGazetteer } from '../gazetteer/compile.js';
 import type { Doc } from '../doc.js';
 import { need } from '../doc.js';
 import { addGazetteerMention } from '../match/gazetteer-match.js';
@@ -47,8 +47,6 @@ export function compilePersonIndex(gaz: CompiledGazetteer): PersonIndex {
   return { bySurname };
 }
 
-const KIND_RANK: Record<EnNameKind, number> = { name: 0, alias: 1, nisba: 2 };
-const TYPE_RANK = { COUNTRY: 0, ORGANIZATION: 1, LOCATION: 2, PERSON: 3 } as const;
 const ACRONYM = /^[A-Z][A-Za-z0-9&+.-]*$/;
 const allCaps = (s: string): boolean => /\p{L}.*\p{L}/u.test(s) && !/\p{Ll}/u.test(s);
 
