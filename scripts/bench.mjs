@@ -173,6 +173,17 @@ if (result.runs[1] && workerCounts.length > 1) {
   const pairs = runsOf[top].map((r, i) => r.mbPerS / runsOf[1][i].mbPerS);
   const steadyPairs = runsOf[top].map((r, i) => (r.steadyMbPerS ?? 0) / (runsOf[1][i].steadyMbPerS || 1));
   result.speedup = { workers: top, vsOne: r2(median(pairs)), perRound: pairs.map(r2), ofMedians: r2(result.runs[top].mbPerS / result.runs[1].mbPerS), secondHalf: r2(median(steadyPairs)) };
+  // The most N workers can gain on P vCPUs, from the one-worker CPU split: the workers' own
+  // seconds W are shared out, but each isolate brings its own V8 helper seconds C (mostly
+  // TurboFan compiling its hot code) and the main thread M is paid once, all on the same P vCPUs:
+  // wall ≥ max(W / N, (W + N·C + M) / P). One worker runs in about W seconds.
+  const s1 = result.runs[1].cpuSplitS;
+  if (s1) {
+    const P = availableParallelism();
+    result.speedup.ceiling = r2(Math.min(top, (P * s1.workers) / (s1.workers + top * s1.v8Helpers + s1.main)));
+    result.speedup.ceilingWithoutHelpers = r2(Math.min(top, (P * s1.workers) / (s1.workers + s1.main)));
+    result.speedup.vcpus = P;
+  }
 }
 
 // Peak RSS must not grow with corpus size: the one-worker run again on a quarter of the documents.
@@ -236,6 +247,7 @@ for (const [w, r] of Object.entries(result.runs)) {
   if (r.cpuSplitS) lines.push(`      CPU seconds: workers ${r.cpuSplitS.workers}, V8 helper threads (optimizing compiler, GC) ${r.cpuSplitS.v8Helpers}, main thread ${r.cpuSplitS.main}`);
 }
 if (result.speedup) lines.push(`  speed-up with ${result.speedup.workers} workers: ${result.speedup.vsOne}× (median of back-to-back pairs: ${result.speedup.perRound.join(', ')}; ratio of medians ${result.speedup.ofMedians}×; second half of the documents ${result.speedup.secondHalf}×)`);
+if (result.speedup?.ceiling) lines.push(`      ceiling on ${result.speedup.vcpus} vCPUs from the one-worker CPU split: ${result.speedup.ceiling}× (${result.speedup.ceilingWithoutHelpers}× if the V8 helper threads cost nothing); see docs/bench.md`);
 const one = result.runs[1] ?? Object.values(result.runs)[0];
 lines.push(`  stages (one worker, ms; %): ${Object.entries(one.stagesMs).map(([k, v]) => `${k} ${Math.round(v)} (${one.stagesPct[k]}%)`).join(', ')}`);
 lines.push(`  gazetteer: ${result.gazetteer.entries} entries; load+validate ${result.gazetteer.loadMs} ms, compile ${result.gazetteer.compileMs} ms`);
