@@ -41,6 +41,21 @@ describe('relations on the seed page (first dev document)', () => {
   });
 });
 
+describe('visits', () => {
+  it('takes a person or a body next to the verb for the visitor, not a state, a body named in another clause or a sports club', () => {
+    const yes = extract('وصل وزير الخارجية الأمريكي مايك بومبيو إلى الرياض السبت في أولى محطات جولته.');
+    expect(hasRelation(yes, 'VISITS', 'person:mike-pompeo', 'location:riyadh')).toBe(true);
+    const body = extract('ويعد الهلال الأحمر الإماراتي أول منظمة إنسانية تصل إلى منطقة كرش بعد تحريرها.');
+    expect(relationsOfType(body, 'VISITS').map((r) => r.source)).toEqual(['org:ae-red-crescent']);
+    for (const text of [
+      'حذرت لجنة في مجلس العموم البريطاني من أن كوريا الشمالية ستمتلك صواريخ قادرة على الوصول إلى المملكة المتحدة.',
+      'وبحسب ما أوضحته الهيئة السعودية في موقع "تويتر"، فإن الحرارة ستصل إلى 50 درجة مئوية في الدمام.',
+      'وكان نادي مانشستر يونايتد قد سافر إلى الولايات المتحدة لخوض جولة تحضيرية.',
+      'وقال الرئيس التركي رجب طيب إردوغان إن تركيا حلت قضية عفرين إلى حد بعيد.',
+    ]) expect(relationsOfType(extract(text), 'VISITS'), text).toEqual([]);
+  });
+});
+
 describe('negation and modality', () => {
   it('gives no meeting when it is denied or cancelled', () => {
     expect(extract('ولم يلتق وزير الخارجية الأمريكي أنتوني بلينكن الرئيس الإيراني حسن روحاني.').relations.filter((r) => r.type === 'MET_WITH')).toEqual([]);
@@ -91,6 +106,19 @@ describe('argument patterns', () => {
     expect(hasRelation(a, 'SUPPORTS', 'country:ir', 'org:houthis')).toBe(true);
     const b = extract('وحضت تركيا على استبعاد الوحدات من قوات سوريا الديمقراطية، التي تدعمها الولايات المتحدة.');
     expect(hasRelation(b, 'SUPPORTS', 'country:us', 'org:sdf')).toBe(true);
+  });
+
+  it('takes the subject after a head noun in a relative clause (التي تدعمها بعثة …) and never the antecedent for the supporter', () => {
+    const g = extract('وتكافح الحكومة الصومالية التي تدعمها بعثة الاتحاد الإفريقي منذ سنوات، حركة الشباب المتشددة.');
+    expect(relationsOfType(g, 'SUPPORTS').map((r) => [r.source, r.target])).toEqual([['org:african-union', 'org:gov-so']]);
+    // "التي تدعمها لقتال …": no subject named, and the antecedent is not one
+    const h = extract('حضت تركيا الولايات المتحدة على استبعاد الوحدات من قوات سوريا الديمقراطية التي تدعمها لقتال تنظيم الدولة الإسلامية في سوريا.');
+    expect(relationsOfType(h, 'SUPPORTS')).toEqual([]);
+  });
+
+  it('reads "X بدعم Y" after an accuser as the accused supporting Y, with the accuser\'s own words between', () => {
+    const g = extract('اتهم مصدر مسؤول في وزارة الخارجية السورية، أمريكا، بدعم داعش جويا.');
+    expect(relationsOfType(g, 'SUPPORTS').map((r) => [r.source, r.target])).toEqual([['country:us', 'org:isis']]);
   });
 
   it('makes those of different states who attended one meeting (وحضر الاجتماع كل من …) meet one another, not one state\'s party', () => {

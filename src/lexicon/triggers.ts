@@ -68,6 +68,8 @@ export const TriggersFile = z.strictObject({
   includesMarkers: z.array(z.string().min(1)),
   /** "التحالف بقيادة السعودية", "الحزب الشعبي برئاسة راخوي": the actor after one of these words heads the one before it. */
   headedByMarkers: z.array(z.string().min(1)),
+  /** "التي تدعمها بعثة الاتحاد الإفريقي": nouns that may stand between a verb and its named subject. */
+  subjectHeads: z.array(z.string().min(1)),
   triggers: z.array(Trigger).min(1),
 });
 export type TriggersFile = z.infer<typeof TriggersFile>;
@@ -93,6 +95,7 @@ export interface TriggerLexicon {
   readonly ledByPhrases: readonly (readonly string[])[];
   readonly includesPhrases: readonly (readonly string[])[];
   readonly headedBy: ReadonlySet<string>;
+  readonly subjectHeads: ReadonlySet<string>;
   /** The context a trigger needs (TriggerDef.context), by trigger id. */
   readonly contexts: ReadonlyMap<string, WordWindow>;
   /** Per trigger: words that, near it, say it is no such act (see the schema's notNear). */
@@ -141,6 +144,7 @@ export function compileTriggers(f: TriggersFile): TriggerLexicon {
     ledByPhrases: phrases(set(f.ledByMarkers)),
     includesPhrases: phrases(set(f.includesMarkers)),
     headedBy: set(f.headedByMarkers),
+    subjectHeads: set(f.subjectHeads),
     contexts: wordWindows(f, (d) => d.context),
     notNear: wordWindows(f, (d) => d.notNear),
     notNearBodies: wordWindows(f, (d) => d.notNearBodies),

@@ -232,6 +232,9 @@ function accusedAgent(ctx: PatternContext): Unit[] | null {
   return null;
 }
 
+/** Tokens at most between an accuser and the accused before "بدعم": a subject with its title may stand between. */
+const ACCUSER_WINDOW = 10;
+
 /** Tokens at most between an object pronoun's antecedent and its verb. */
 const MAX_ANTECEDENT_DISTANCE = 4;
 
@@ -344,6 +347,19 @@ function subjectBefore(ctx: PatternContext): Unit[] {
   return [];
 }
 
+/** Tokens between a travelling body and its verb or noun: "وصلت القوات التركية", "بعثة أمنية … بالتوجه". */
+const MAX_BODY_AGENT_DISTANCE = 3;
+
+/**
+ * A person found anywhere as the subject may travel ("أعلن X أنه سيزور"); a body only as the
+ * subject or genitive next to the trigger. Further away it is another clause's subject: "الحرارة
+ * ستصل" after "في موقع تويتر", "الأسلحة … قد وصلت" after "خبراء الأمم المتحدة".
+ */
+function nearBodyAgent(ctx: PatternContext, a: readonly Unit[]): boolean {
+  const { hit } = ctx;
+  return a.some((u) => u.type === 'PERSON' || (u.tokEnd <= hit.tokStart ? hit.tokStart - u.tokEnd : u.tokStart - hit.tokEnd) <= MAX_BODY_AGENT_DISTANCE);
+}
+
 /** Where a list of attendees ends (the sentence ends anyway): another clause begins. */
 const LIST_END = new Set(['؛', ';', ':', '(', 'حيث', 'بينما', 'فيما', 'عندما', 'لكن']);
 /** A longer list names a ceremony's guests rather than the people who met. */
@@ -399,6 +415,10 @@ export const PATTERNS: Record<PatternName, (ctx: PatternContext) => Binding[]> =
         const near = named.length > 0 && ctx.hit.tokStart - Math.max(...named.map((u) => u.tokEnd)) <= MAX_ANTECEDENT_DISTANCE;
         return near ? cross(ids(chainForward(ctx.units, i)), ids(named), 0.6) : [];
       }
+      // "الحكومة الصومالية التي تدعمها بعثة …": the pronoun is the antecedent, never the agent; a
+      // subject relative_object did not find is not named. (A symmetric act keeps the reading below:
+      // "المواقع السعودية التي استهدفتها صواريخ الحوثيين" is war either way round.)
+      if (!isSymmetric(ctx.hit.def.type) && RELATIVE.has(ctx.tokens.norm[ctx.hit.tokStart - 1] ?? '')) return [];
     }
     // "أعلن بوتفليقة دعم بلاده للمغرب": a possessive right after the form makes it the verbal noun,
     // whose agent that is (the noun's entry reads it); as a verb it would take "his country" for object.
@@ -425,7 +445,7 @@ export const PATTERNS: Record<PatternName, (ctx: PatternContext) => Binding[]> =
   },
   agent_to: (ctx) => {
     const a = agent(ctx);
-    if (!a.length) return [];
+    if (!a.length || !nearBodyAgent(ctx, a)) return [];
     const from = end(a, ctx.hit.tokEnd);
     let place = afterWord(ctx, ['الي'], from, 6);
     if (!place.length) place = objectAfter(ctx, from, 4, [null]).filter((u) => u.type === 'COUNTRY' || u.type === 'LOCATION');
@@ -494,12 +514,14 @@ export const PATTERNS: Record<PatternName, (ctx: PatternContext) => Binding[]> =
     // "متهما إيران وحزب الله بدعم جبهة البوليساريو": after an accusation, "X بدعم Y" is X's support of
     // Y (the accused are the supporters), not Y's support of X. Not with من (بدعم من: by).
     // The accusation may come before the accuser too: "اتهمت الولايات المتحدة إيران بدعم …".
+    // The accuser may stand between ("اتهم مصدر مسؤول في وزارة الخارجية السورية، أمريكا، بدعم داعش").
     if (hit.tokEnd - hit.tokStart === 1) {
-      const accused = chainBackward(units, t);
-      let k = accused[0]!.tokStart - 1;
-      const subject = units.find((u) => u.tokEnd === k + 1 && u.prep === null);
-      if (subject) k = subject.tokStart - 1;
-      if (k >= ctx.sentence.tokStart && readingIn(ctx.tokens, k, ctx.lex.accusers)) return cross(ids(accused), ids(chainForward(units, i)), 0.7);
+      // Not the accuser's own words before a comma ("مصدر مسؤول في وزارة الخارجية السورية، أمريكا").
+      const accused = chainBackward(units, t).filter((u) => u.prep === null || u === units[t]);
+      const from = Math.max(ctx.sentence.tokStart, accused[0]!.tokStart - ACCUSER_WINDOW);
+      for (let k = accused[0]!.tokStart - 1; k >= from; k--) {
+        if (readingIn(ctx.tokens, k, ctx.lex.accusers)) return cross(ids(accused), ids(chainForward(units, i)), 0.7);
+      }
     }
     return cross(ids(chainForward(units, i)), ids([units[t]!]), 0.75);
   },
@@ -514,7 +536,9 @@ export const PATTERNS: Record<PatternName, (ctx: PatternContext) => Binding[]> =
     const t = units.findIndex((u) => u.tokEnd === k + 1);
     if (t < 0) return [];
     // The subject follows the verb at once ("التي تدعمها الولايات المتحدة"); "التي تدعمها لقتال X" has none.
-    const a = units.findIndex((u) => u.tokStart === hit.tokEnd && u.prep === null && u.kind !== 'nisba');
+    // One word may come first: the subject's own noun, which no list names ("التي تدعمها بعثة
+    // الاتحاد الإفريقي").
+    const a = units.findIndex((u) => (u.tokStart === hit.tokEnd || (u.tokStart === hit.tokEnd + 1 && readingIn(tokens, hit.tokEnd, ctx.lex.subjectHeads))) && u.prep === null && u.kind !== 'nisba');
     if (a < 0) return [];
     return cross(ids(chainForward(units, a)), ids([units[t]!]), 0.75);
   },

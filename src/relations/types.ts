@@ -20,7 +20,11 @@ export function checkTypes(type: string, b: Binding, doc: Doc): Binding | null {
   let s: string | null = null, t: string | null = null;
   switch (type) {
     case 'VISITS':
+      // A state does not travel: "قادرة على الوصول إلى المملكة المتحدة" (missiles), "غادر مهاجر
+      // إسرائيل إلى رواندا", "الانضمام إلى معسكر المنتخب … ألمانيا، قبل التوجه إلى روسيا": the
+      // visitor is a person or a body (a delegation, an organization).
       s = actor(b.source);
+      if (s !== null && doc.entities.get(s)?.type === 'COUNTRY') s = null;
       t = place(b.target);
       break;
     case 'AT_WAR_WITH':
