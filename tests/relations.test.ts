@@ -121,6 +121,18 @@ describe('argument patterns', () => {
     expect(relationsOfType(g, 'SUPPORTS').map((r) => [r.source, r.target])).toEqual([['country:us', 'org:isis']]);
   });
 
+  it('reads a chain joined by commas alone as an apposition, not a list: the next actor is the object', () => {
+    const g = extract('اتهم وزير الخارجية الأمريكي، مايك بومبيو، إيران باستغلال محكمة العدل الدولية لتحقيق أغراض سياسية.');
+    expect(relationsOfType(g, 'OPPOSES').map((r) => [r.source, r.target])).toEqual([['person:mike-pompeo', 'country:ir']]);
+    const h = extract('وفي 4 مارس المنصرم، اتهمت بريطانيا، روسيا بمحاولة قتل سكريبال وابنته يوليا على أراضيها.');
+    expect(relationsOfType(h, 'OPPOSES').map((r) => [r.source, r.target])).toEqual([['country:gb', 'country:ru']]);
+    // the person after a description is its head; the body inside the description is no argument
+    expect(relationsOfType(extract('انتقد رئيس هيئة الرياضة السعودية، تركي آل الشيخ، التحكيم الآسيوي.'), 'OPPOSES')).toEqual([]);
+    // with و before the last member it is a list
+    const l = extract('وانتقدت مصر، الأردن والإمارات إيران بشدة.');
+    expect(relationsOfType(l, 'OPPOSES').map((r) => r.source).sort()).toEqual(['country:ae', 'country:eg', 'country:jo']);
+  });
+
   it('makes those of different states who attended one meeting (وحضر الاجتماع كل من …) meet one another, not one state\'s party', () => {
     // The states come from the titles and, for the Saudi minister, from his office in the gazetteer in 2018.
     const g = extract('وحضر الاجتماع وزير الثقافة والإعلام السعودي عواد بن صالح العواد، ووزير شؤون الإعلام في مملكة البحرين علي بن محمد الرميحي، ورئيس المجلس الأعلى لتنظيم الإعلام بجمهورية مصر مكرم محمد أحمد.', '2018-05-28');

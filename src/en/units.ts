@@ -22,7 +22,7 @@ export function englishUnits(doc: Doc, si: number, lex: EnglishLexicons, layer: 
   const s = doc.sentences![si]!;
   const norm = doc.tokens!.norm;
   const covered = new Set<number>();
-  const raw: Omit<EnUnit, 'prep' | 'coordinated' | 'possessive'>[] = [];
+  const raw: Omit<EnUnit, 'prep' | 'coordinated' | 'commaOnly' | 'possessive'>[] = [];
   const make = (tokStart: number, tokEnd: number, entities: string[], kind: EnUnit['kind']): void => {
     const e = doc.entities.get(entities[0]!);
     if (!e) return;
@@ -57,7 +57,7 @@ export function englishUnits(doc: Doc, si: number, lex: EnglishLexicons, layer: 
     // "between Israel and Hamas": a coordinated unit shares the preposition of the one before it.
     if (coordinated && prep === null && before && before.prep !== null && u.tokStart <= before.tokEnd + 3) prep = before.prep;
     const possessive = norm[u.tokEnd] === "'s" || norm[u.tokEnd] === "'";
-    units.push(Object.assign({}, u, { prep, coordinated, possessive }));
+    units.push(Object.assign({}, u, { prep, coordinated, commaOnly: prev === ',', possessive }));
   }
   return units;
 }

@@ -35,7 +35,23 @@ function chainForward(units: readonly Unit[], i: number): Unit[] {
     if (u.coordinated && u.tokStart <= prev.tokEnd + 1 && u.kind !== 'nisba') out.push(u);
     else break;
   }
-  return out;
+  return listOrApposition(out, 1);
+}
+
+/**
+ * A chain joined by commas alone is no list: an Arabic list puts و before its last member. It is an
+ * apposition ("وزير الخارجية الأمريكي، مايك بومبيو،") followed by the next argument ("إيران
+ * باستغلال"): only its first member stands. `from`: the first link to look at (1 forward, chains
+ * backward pass their own).
+ */
+function listOrApposition(chain: Unit[], from: number): Unit[] {
+  if (chain.length < 2) return chain;
+  for (let k = from; k < chain.length; k++) if (!chain[k]!.commaOnly) return chain;
+  // "رئيس هيئة الرياضة السعودية، تركي آل الشيخ،", "الإيطالي، كارلو أنشيلوتي": the person named after
+  // a description is its head; the body or nisba inside the description is no argument.
+  const [first, second] = chain as [Unit, Unit];
+  // Not after a preposition: "إلى الرياض، العاهل السعودي الملك سلمان" names another argument.
+  return [first.type !== 'PERSON' && first.prep === null && second.type === 'PERSON' ? second : first];
 }
 
 /** Nisbas joined by و or commas, starting at units[i] (a nisba): "الروسي والإيراني". */
@@ -305,6 +321,10 @@ function objectAfter(ctx: PatternContext, from: number, window: number, preps: r
     const h = ctx.units.findIndex((u) => u.tokStart === from + 1);
     if (h >= 0) from = end(chainForward(ctx.units, h), from);
   }
+  // "وزير الخارجية الأمريكي، مايك بومبيو، إيران": the comma that closes an apposition (see
+  // listOrApposition) does not end the clause.
+  const t = ctx.tokens.norm[from];
+  if ((t === '،' || t === ',') && ctx.units.some((u) => u.tokStart === from + 1 && u.commaOnly)) from++;
   let stop = from;
   // A purpose clause (لمناقشة، لبحث) that is no actor ends the search too.
   // "… النائب الثاني لرئيس مجلس الوزراء وزير الدفاع أمس الرئيس X": a title with ل is no purpose.

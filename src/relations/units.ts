@@ -17,6 +17,8 @@ export interface Unit {
   readonly prep: string | null;
   /** Joined to the previous unit by و or a comma. */
   readonly coordinated: boolean;
+  /** Joined to the unit before by a comma alone (no و): a list or an apposition. */
+  readonly commaOnly: boolean;
   /** A place that stands for a state (a capital: موسكو for Russia), so an actor in an actor's slot. */
   readonly standsFor: boolean;
 }
@@ -89,8 +91,9 @@ export function sentenceUnits(doc: Doc, si: number, tokens: Tokens, honorifics: 
     if (clitic.endsWith('ب') || clitic.endsWith('ل') || clitic.endsWith('ك')) prep = clitic.slice(-1);
     else if (PREPOSITIONS.has(prevTok)) prep = prevTok;
     else if (PREPOSITIONS.has(prevWord) && prevWord.length > 1) prep = prevWord;
-    const coordinated = clitic.startsWith('و') || prevTok === 'و' || prevTok === '،' || prevTok === ',';
-    return { tokStart, tokEnd, entities, type, kind, prep, coordinated, standsFor: entity!.standsFor !== undefined };
+    const commaOnly = !clitic.startsWith('و') && (prevTok === '،' || prevTok === ',');
+    const coordinated = commaOnly || clitic.startsWith('و') || prevTok === 'و';
+    return { tokStart, tokEnd, entities, type, kind, prep, coordinated, commaOnly, standsFor: entity!.standsFor !== undefined };
   };
   const links = sortInPlace(by.roles[si]!.filter((r) => r.person), (a, b) => b.unitTokEnd - b.unitTokStart - (a.unitTokEnd - a.unitTokStart));
   for (const r of links) {
