@@ -133,6 +133,14 @@ describe('argument patterns', () => {
     expect(relationsOfType(l, 'OPPOSES').map((r) => r.source).sort()).toEqual(['country:ae', 'country:eg', 'country:jo']);
   });
 
+  it('takes no topic of a meeting for a party (ناقش قضية كوريا الشمالية مع بوتين), no state just left for the traveller, no offered talks', () => {
+    const g = extract('وأشار ترامب إلى أنه ناقش قضية كوريا الشمالية مع الرئيس الروسي فلاديمير بوتن الإثنين خلال قمتهما في هلسنكي.');
+    expect(relationsOfType(g, 'MET_WITH').map((r) => [r.source, r.target])).toEqual([['person:donald-trump', 'person:vladimir-putin']]);
+    const h = extract('غادر وزير الخارجية الأمريكي، مايك بومبيو، الإثنين، أمريكا متوجها إلى السعودية للقاء العاهل السعودي الملك سلمان بن عبد العزيز.');
+    expect(relationsOfType(h, 'MET_WITH').map((r) => [r.source, r.target])).toEqual([['person:mike-pompeo', 'person:salman-bin-abdulaziz']]);
+    expect(relationsOfType(extract('الرئيس الأفغاني أشرف غني يعرض عقد محادثات مع طالبان بدون شروط مسبقة.'), 'MET_WITH')).toEqual([]);
+  });
+
   it('makes those of different states who attended one meeting (وحضر الاجتماع كل من …) meet one another, not one state\'s party', () => {
     // The states come from the titles and, for the Saudi minister, from his office in the gazetteer in 2018.
     const g = extract('وحضر الاجتماع وزير الثقافة والإعلام السعودي عواد بن صالح العواد، ووزير شؤون الإعلام في مملكة البحرين علي بن محمد الرميحي، ورئيس المجلس الأعلى لتنظيم الإعلام بجمهورية مصر مكرم محمد أحمد.', '2018-05-28');

@@ -70,6 +70,8 @@ export const TriggersFile = z.strictObject({
   headedByMarkers: z.array(z.string().min(1)),
   /** "التي تدعمها بعثة الاتحاد الإفريقي": nouns that may stand between a verb and its named subject. */
   subjectHeads: z.array(z.string().min(1)),
+  /** "ناقش قضية كوريا الشمالية مع بوتين": an actor after one of these is the topic of a meeting or negotiation. */
+  topicNouns: z.array(z.string().min(1)),
   triggers: z.array(Trigger).min(1),
 });
 export type TriggersFile = z.infer<typeof TriggersFile>;
@@ -96,6 +98,7 @@ export interface TriggerLexicon {
   readonly includesPhrases: readonly (readonly string[])[];
   readonly headedBy: ReadonlySet<string>;
   readonly subjectHeads: ReadonlySet<string>;
+  readonly topicNouns: ReadonlySet<string>;
   /** The context a trigger needs (TriggerDef.context), by trigger id. */
   readonly contexts: ReadonlyMap<string, WordWindow>;
   /** Per trigger: words that, near it, say it is no such act (see the schema's notNear). */
@@ -145,6 +148,7 @@ export function compileTriggers(f: TriggersFile): TriggerLexicon {
     includesPhrases: phrases(set(f.includesMarkers)),
     headedBy: set(f.headedByMarkers),
     subjectHeads: set(f.subjectHeads),
+    topicNouns: set(f.topicNouns),
     contexts: wordWindows(f, (d) => d.context),
     notNear: wordWindows(f, (d) => d.notNear),
     notNearBodies: wordWindows(f, (d) => d.notNearBodies),

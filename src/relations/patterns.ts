@@ -94,7 +94,7 @@ function afterWord(ctx: PatternContext, words: readonly string[], from: number, 
       const u = units[k]!;
       if (u.tokStart >= p && u.prep !== null && words.includes(u.prep) && u.tokStart <= p + 5) i = k;
     }
-    if (i >= 0 && (isWord || units[i]!.tokStart === p)) return chainForward(units, i);
+    if (i >= 0 && (isWord || units[i]!.tokStart === p)) return isTopic(ctx, units[i]!) ? [] : chainForward(units, i);
     if (isWord) {
       for (let j = 0; j < units.length; j++) if (units[j]!.tokStart === p + 2 && units[j]!.kind !== 'nisba') return chainForward(units, j);
       return [];
@@ -112,6 +112,15 @@ const endsWithAny = (form: string, words: readonly string[]): boolean => {
 function otherHitAt(ctx: PatternContext, p: number): boolean {
   for (const h of ctx.hits) if (h.tokStart === p && h !== ctx.hit && h.def.type !== ctx.hit.def.type) return true;
   return false;
+}
+
+/**
+ * "ناقش قضية كوريا الشمالية مع بوتين", "بحث ملف إيران": an actor named after a topic noun is what a
+ * meeting or a negotiation is about, not one of its parties.
+ */
+function isTopic(ctx: PatternContext, u: Unit): boolean {
+  const t = ctx.hit.def.type;
+  return (t === 'MET_WITH' || t === 'NEGOTIATES_WITH') && u.tokStart > ctx.sentence.tokStart && readingIn(ctx.tokens, u.tokStart - 1, ctx.lex.topicNouns);
 }
 
 /** Token p is `word`, or has a reading (without proclitics and article) that is. */
@@ -143,7 +152,9 @@ function agent(ctx: PatternContext): Unit[] {
   const { hit, units } = ctx;
   const free = (u: Unit): boolean => u.prep === null;
   // "يتوجه بومبيو إلى إسرائيل للقاء نتنياهو": a noun of purpose takes the sentence subject.
-  if (hit.def.pos === 'noun' && purpose(ctx)) return subjectBefore(ctx);
+  // For a meeting in person the traveller is a person or a body, not the state just left
+  // ("غادر بومبيو أمريكا متوجها إلى السعودية للقاء الملك سلمان").
+  if (hit.def.pos === 'noun' && purpose(ctx)) return subjectBefore(ctx, hit.def.type === 'MET_WITH');
   if (hit.def.pos === 'noun' && !hit.suffixed) {
     const i = units.findIndex((u) => u.tokStart === hit.tokEnd && free(u));
     if (i >= 0) return chainForward(units, i);
@@ -172,7 +183,7 @@ function agent(ctx: PatternContext): Unit[] {
   if (!hit.suffixed && hit.def.pos === 'verb') {
     // VSO: the subject is the first actor after the verb, before any prepositional phrase and any
     // purpose clause ("ستجتمع الأربعاء لبحث اتهامات بريطانيا بحق روسيا": Britain is the topic).
-    const i = units.findIndex((u) => u.tokStart >= hit.tokEnd && u.kind !== 'nisba');
+    const i = units.findIndex((u) => u.tokStart >= hit.tokEnd && u.kind !== 'nisba' && !isTopic(ctx, u));
     // "قصفت الطائرات الإسرائيلية …": the nisba of the subject noun stands for the agent of an attack.
     const n = units.findIndex((u) => u.tokStart >= hit.tokEnd && u.tokStart - hit.tokEnd <= 2 && u.kind === 'nisba' && free(u));
     if (hit.def.type === 'AT_WAR_WITH' && n >= 0 && (i < 0 || n < i)) return [units[n]!];
@@ -273,6 +284,7 @@ const end = (us: readonly Unit[], fallback: number): number => (us.length ? Math
 const CLAUSE_BREAK = new Set(['،', ',', '؛', ';', ':', '(', ')', '"', '«', '»', 'الذي', 'التي', 'الذين', 'اللذين', 'اللتين', 'حيث', 'بينما', 'فيما', 'عندما', 'لكن', 'لان', 'ان', 'بان', 'انه', 'بانه', 'انها', 'بانها']);
 const ACTOR_TYPES = new Set(['PERSON', 'COUNTRY', 'ORGANIZATION']);
 const PERSON_ONLY = new Set(['PERSON']);
+const NON_STATE_ACTORS = new Set(['PERSON', 'ORGANIZATION']);
 /** A preposition with the pronoun of a relative clause's antecedent: "الذي وصل فيه". */
 const RESUMPTIVE = new Set(['فيه', 'فيها', 'منه', 'منها', 'به', 'بها', 'عليه', 'عليها', 'اليه', 'اليها', 'له', 'لها', 'عنه', 'عنها']);
 const RELATIVE = new Set(['التي', 'الذي', 'الذين', 'اللتين', 'اللذين']);
@@ -347,6 +359,7 @@ function objectAfter(ctx: PatternContext, from: number, window: number, preps: r
       (!actorsOnly || ACTOR_TYPES.has(u.type) || u.standsFor) &&
       ok(u) &&
       !inGenitiveTitle(u) &&
+      !isTopic(ctx, u) &&
       // "إدانة الحزب الشعبي برئاسة راخوي": the head is no object of its own.
       !isHead(ctx, u),
   );
@@ -354,8 +367,8 @@ function objectAfter(ctx: PatternContext, from: number, window: number, preps: r
 }
 
 /** The sentence subject before a verb whose own agent came after it ("وصل X …، حيث التقى Y"). */
-function subjectBefore(ctx: PatternContext): Unit[] {
-  const wanted = ctx.hit.suffixed && (ctx.hit.def.type === 'VISITS' || ctx.hit.def.type === 'MET_WITH') ? PERSON_ONLY : ACTOR_TYPES;
+function subjectBefore(ctx: PatternContext, noState = false): Unit[] {
+  const wanted = ctx.hit.suffixed && (ctx.hit.def.type === 'VISITS' || ctx.hit.def.type === 'MET_WITH') ? PERSON_ONLY : noState ? NON_STATE_ACTORS : ACTOR_TYPES;
   for (let k = ctx.units.length - 1; k >= 0; k--) {
     const u = ctx.units[k]!;
     if (u.tokEnd > ctx.hit.tokStart) continue;
