@@ -141,6 +141,13 @@ describe('argument patterns', () => {
     expect(relationsOfType(extract('الرئيس الأفغاني أشرف غني يعرض عقد محادثات مع طالبان بدون شروط مسبقة.'), 'MET_WITH')).toEqual([]);
   });
 
+  it('reads "وصف X Y بأنه …" with an insult or a charge nearby as X opposing Y, not a neutral description', () => {
+    const g = extract('وقد وصف أردوغان نتنياهو بأنه "إرهابي"، في خطاب متلفز موجه للحزب الحاكم في تركيا، الأحد.');
+    expect(relationsOfType(g, 'OPPOSES').map((r) => [r.source, r.target])).toEqual([['person:recep-tayyip-erdogan', 'person:benjamin-netanyahu']]);
+    const h = extract('ووصف وزير الخارجية الأمريكي مايك بومبيو العلاقات مع السعودية بأنها استراتيجية وتاريخية.');
+    expect(relationsOfType(h, 'OPPOSES')).toEqual([]);
+  });
+
   it('makes those of different states who attended one meeting (وحضر الاجتماع كل من …) meet one another, not one state\'s party', () => {
     // The states come from the titles and, for the Saudi minister, from his office in the gazetteer in 2018.
     const g = extract('وحضر الاجتماع وزير الثقافة والإعلام السعودي عواد بن صالح العواد، ووزير شؤون الإعلام في مملكة البحرين علي بن محمد الرميحي، ورئيس المجلس الأعلى لتنظيم الإعلام بجمهورية مصر مكرم محمد أحمد.', '2018-05-28');

@@ -21,7 +21,7 @@ const Trigger = z.strictObject({
    * The trigger counts only with one of these words (any clitics, with or without ال) within
    * `window` tokens of it: "استهدف" is an attack beside "غارة" or "صواريخ", not in "عقوبات تستهدف".
    */
-  context: z.strictObject({ words: z.array(z.string().min(2)).min(1), window: z.number().int().min(1).max(20) }).optional(),
+  context: z.strictObject({ words: z.array(z.string().min(2)).min(1), window: z.number().int().min(1).max(30) }).optional(),
   /**
    * The trigger does not count with one of these words within `window` tokens: "تلتقي الأرجنتين مع
    * فرنسا" beside "مباراة" or "منتخب" is a match, not a meeting.
