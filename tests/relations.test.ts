@@ -300,6 +300,9 @@ describe('argument patterns', () => {
     const people = g.entities.filter((e) => e.type === 'PERSON').map((e) => e.mentions[0]!.text);
     expect(people).toContain('محمد فريد');
     expect(people).toContain('بدر جاموس');
+    // a name of four or five words with بن right before a title of a state
+    const b = extract('ونقلت الوكالة عن بدر بن محمد جاموس، وزير الخارجية البحريني، قوله إن الاجتماع مثمر.');
+    expect(b.entities.filter((e) => e.type === 'PERSON').map((e) => e.name.ar)).toEqual(['بدر بن محمد جاموس']);
   });
 });
 

@@ -173,6 +173,14 @@ export function findTitles(doc: Doc, gaz: CompiledGazetteer, rules: NameRules, b
   chainTitles(doc.roles, tokens);
 }
 
+/** Words at most of a new name right before a title: three, or five with a patronymic (بن، بنت). */
+const MAX_NAME_BEFORE_TITLE = 5;
+
+const hasPatronymic = (tokens: Tokens, from: number, end: number): boolean => {
+  for (let k = from + 1; k < end - 1; k++) if (tokens.norm[k] === 'بن' || tokens.norm[k] === 'بنت') return true;
+  return false;
+};
+
 /** "الفريق محمد فريد، رئيس أركان …": a person no gazetteer lists, introduced by an honorific. */
 function honorificNames(doc: Doc, gaz: CompiledGazetteer, rules: NameRules, tokens: Tokens, norm: NonNullable<Doc['norm']>, startAt: TokenSlots<Mention>, bit: number): void {
   const taken = uint8s(doc.arena, tokens.count);
@@ -362,8 +370,10 @@ function newPersonBefore(
   rules: NameRules,
   startAt: TokenSlots<Mention>,
 ): { entity: string; tokStart: number } | null {
-  for (let len = Math.min(3, end - from); len >= 2; len--) {
+  for (let len = Math.min(MAX_NAME_BEFORE_TITLE, end - from); len >= 2; len--) {
     const p = end - len;
+    // Four or five words only with بن / بنت inside: "وعلي بن محمد الرميحي وزير شؤون الإعلام بمملكة البحرين".
+    if (len > 3 && !hasPatronymic(tokens, p, end)) continue;
     const prev = p - 1;
     const boundary =
       prev < from || tokens.kind[prev] === TokenKind.Punct || rules.notNames.has(tokens.norm[prev]!) || rules.honorificStarts.has(honorificForm(tokens.norm[prev]!));
