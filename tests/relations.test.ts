@@ -56,6 +56,20 @@ describe('visits', () => {
   });
 });
 
+describe('requests and letters', () => {
+  it('gives no visit that is only invited, with appositions between the request and the purpose noun', () => {
+    const g = extract('دعا الرئيس الأمريكي دونالد ترامب، نظيره الروسي فلاديمير بوتين، لزيارة الولايات المتحدة في الخريف.');
+    expect(relationsOfType(g, 'VISITS')).toEqual([]);
+  });
+
+  it('takes "تلقاه" for a call only beside a call, not for a letter', () => {
+    const g = extract('وجاء ذلك في خطاب شكر تلقاه وزير الخارجية الأمريكي مايك بومبيو من الرئيس الروسي فلاديمير بوتين.');
+    expect(relationsOfType(g, 'MET_WITH')).toEqual([]);
+    const h = extract('وجاء ذلك في اتصال هاتفي تلقاه وزير الخارجية الأمريكي مايك بومبيو من الرئيس الروسي فلاديمير بوتين.');
+    expect(relationsOfType(h, 'MET_WITH').map((r) => r.attributes['mode'])).toEqual(['phone']);
+  });
+});
+
 describe('negation and modality', () => {
   it('gives no meeting when it is denied or cancelled', () => {
     expect(extract('ولم يلتق وزير الخارجية الأمريكي أنتوني بلينكن الرئيس الإيراني حسن روحاني.').relations.filter((r) => r.type === 'MET_WITH')).toEqual([]);

@@ -11,7 +11,7 @@ import type { TriggerLexicon } from '../lexicon/triggers.js';
 import { isWordMark, toOriginal } from '../text/normalize.js';
 import type { FormFeatures, FormKeys } from '../text/form-features.js';
 import { mayHave, readingIn, readingsOf, type Tokens } from '../text/tokenize.js';
-import { PATTERNS, withoutHeads, type Binding } from './patterns.js';
+import { PATTERNS, purposeHit, withoutHeads, type Binding } from './patterns.js';
 import { findTriggers, triggerStartKeys, type TriggerHit } from './triggers.js';
 import { groupBySentence, sentenceUnits, type BySentence } from './units.js';
 import { checkTypes } from './types.js';
@@ -110,8 +110,21 @@ function blocked(hit: TriggerHit, tokens: Tokens, from: number, lex: TriggerLexi
     if (hit.def.type !== 'OPPOSES' && hit.def.type !== 'AT_WAR_WITH' && anyForm(tokens, k, lex.cancellers)) return true;
     if (hit.def.type !== 'SUPPORTS' && hit.def.type !== 'OPPOSES' && anyForm(tokens, k, lex.requesters)) return true;
   }
+  // "ودعا وزير حقوق الإنسان اليمني، عز الدين الأصبحي، مفوض الأمم المتحدة …، الرئيس الدوري لمجلس
+  // حقوق الإنسان لزيارة مدينة عدن": a purpose noun hangs on a request made before the commas of
+  // the appositions.
+  if (purposeHit(tokens, hit) && hit.def.type !== 'SUPPORTS' && hit.def.type !== 'OPPOSES') {
+    for (let k = hit.tokStart - 1; k >= Math.max(from, hit.tokStart - PURPOSE_REQUEST_WINDOW); k--) {
+      if (SENTENCE_BREAKS.has(tokens.norm[k]!)) break;
+      if (mayHave(tokens, k, cueBit) && anyForm(tokens, k, lex.requesters)) return true;
+    }
+  }
   return false;
 }
+
+/** Tokens back from a purpose noun (لزيارة، للقاء) to the request it may hang on. */
+const PURPOSE_REQUEST_WINDOW = 25;
+const SENTENCE_BREAKS = new Set(['؛', ';', ':', '.']);
 
 /** Token k, or one of its readings without proclitics and article, is in `set`. */
 function anyForm(tokens: Tokens, k: number, set: ReadonlySet<string>): boolean {

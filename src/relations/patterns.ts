@@ -270,7 +270,7 @@ const nounPrefix = (ctx: PatternContext): boolean => /[لب]/.test(ctx.tokens.no
 
 /** The trigger carries the ل of purpose (للقاء، لبحث). */
 const purpose = (ctx: PatternContext): boolean => purposeHit(ctx.tokens, ctx.hit);
-const purposeHit = (tokens: Tokens, h: TriggerHit): boolean => h.prefixLen > 0 && tokens.norm[h.tokStart]!.slice(0, h.prefixLen).endsWith('ل');
+export const purposeHit = (tokens: Tokens, h: TriggerHit): boolean => h.prefixLen > 0 && tokens.norm[h.tokStart]!.slice(0, h.prefixLen).endsWith('ل');
 
 const pairs = (xs: readonly string[], confidence: number): Binding[] => {
   const out: Binding[] = [];
