@@ -22,6 +22,13 @@ describe('gazetteer matching on Arabic news sentences', () => {
     expect(mentionsOf(g, 'country:qa')).toEqual(['قطر']);
   });
 
+  it('reads a compass word before another word either way (حلف شمالي الأطلسي، جنوب شرقي آسيا)', () => {
+    const g = extract('وعلى هامش اجتماع لحلف شمالي الأطلسي، قال إن المعارك تتواصل في شمالي اليمن وفي دول جنوب شرقي آسيا.');
+    expect(mentionsOf(g, 'org:nato')).toEqual(['حلف شمالي الأطلسي']);
+    expect(mentionsOf(g, 'location:northern-yemen')).toEqual(['شمالي اليمن']);
+    expect(g.entities.some((e) => e.id === 'country:ye')).toBe(false);
+  });
+
   it('matches spelling variants across hamza, ta marbuta and diacritics', () => {
     const g = extract('التقى أردوغان واردوغان وإسرائيل واسرائيل في القاهره.');
     expect(mentionsOf(g, 'country:il')).toHaveLength(2);

@@ -145,6 +145,29 @@ export function spacingVariants(tokens: readonly string[]): string[][] {
   return out;
 }
 
+/** The compass words, in the construct (شمال) and the adjective (شمالي) form. */
+const COMPASS: ReadonlyMap<string, string> = new Map([
+  ['شمال', 'شمالي'],
+  ['جنوب', 'جنوبي'],
+  ['شرق', 'شرقي'],
+  ['غرب', 'غربي'],
+].flatMap(([a, b]) => [[a!, b!], [b!, a!]]));
+
+/**
+ * "حلف شمال الأطلسي" and "حلف شمالي الأطلسي", "جنوب شرق آسيا" and "جنوب شرقي آسيا": before another
+ * word a compass word is written either way (ant-2018 and saudinewsnet: 128 "شمالي سوريا" against
+ * 558 "شمال سوريا", 41 "جنوب شرقي آسيا" against 134).
+ */
+export function compassVariants(tokens: readonly string[]): string[][] {
+  let out: string[][] = [tokens.slice()];
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const other = COMPASS.get(tokens[i]!);
+    if (other === undefined) continue;
+    out = out.flatMap((v) => [v, [...v.slice(0, i), other, ...v.slice(i + 1)]]);
+  }
+  return out;
+}
+
 /** A name token without its article (ال), as the trie keys it; a short word (الي) keeps its letters. */
 const withoutArticle = (token: string): string => (token.startsWith('ال') && token.length >= 4 ? token.slice(2) : token);
 
@@ -213,7 +236,9 @@ export function compileGazetteer(data: GazetteerData): CompiledGazetteer {
     const add = (forms: readonly string[] | undefined, kind: NameKind): void => {
       for (const f of forms ?? []) {
         const trueArticle = f.startsWith('ال');
-        for (const toks of spacingVariants(nameTokens(f))) insert(root, ambiguity, toks, { entry: i, kind, form: toks.join(' '), trueArticle, type: e.type });
+        for (const spaced of spacingVariants(nameTokens(f))) {
+          for (const toks of compassVariants(spaced)) insert(root, ambiguity, toks, { entry: i, kind, form: toks.join(' '), trueArticle, type: e.type });
+        }
       }
     };
     add(e.ar, 'name');
