@@ -58,6 +58,14 @@ describe('gazetteer matching on Arabic news sentences', () => {
     expect(p!.mentions[0]!.text.startsWith('إسماعيل')).toBe(true);
   });
 
+  it('finds a name of two words or more introduced by يدعى / المدعو, without the hyphen or particle after it', () => {
+    const g = extract('وقالت الشرطة إن المتهم يدعى تشارلز غرانر - وهو جندي سابق - وإن شريكه المدعو محمد ناصر بأن الاتهامات باطلة.');
+    expect(g.entities.filter((e) => e.type === 'PERSON').map((e) => e.name.ar)).toEqual(['تشارلز غرانر', 'محمد ناصر']);
+    // one word says too little; تدعى is also "claims"
+    const h = extract('وكانت الفتاة تدعى سارة، بينما تدعى الحكومة أن الأمر مختلف.');
+    expect(h.entities.filter((e) => e.type === 'PERSON')).toEqual([]);
+  });
+
   it('does not take a verb in the future after a title for a name', () => {
     const g = extract('وقال الرئيس الفنزويلي سيطلب توضيحا من واشنطن بشأن الحادث.');
     expect(g.entities.filter((e) => e.id.startsWith('new:person:'))).toEqual([]);

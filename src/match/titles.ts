@@ -294,6 +294,8 @@ function newPerson(
 ): { entity: string; tokEnd: number } | null {
   const specificTitle = of !== undefined;
   let k = p;
+  // Where the last part ended: a hyphen read past is no part of the name ("تشارلز غرانر - …").
+  let partsEnd = p;
   const parts: string[] = [];
   while (k < end && parts.length < MAX_NEW_NAME_TOKENS && !startAt.has(k)) {
     // كانغ كيونغ-هوا: a hyphen inside a name joins its parts.
@@ -311,9 +313,11 @@ function newPerson(
     if (parts.length === 0 && (w.startsWith('ال') || /^[وفبلك]ال/.test(w))) break;
     parts.push(w);
     k++;
+    partsEnd = k;
     // A surname with the article closes the name ("حيدر العبادي").
     if (parts.length > 1 && w.startsWith('ال') && !rules.nameConnectors.has(parts[parts.length - 2]!)) break;
   }
+  k = partsEnd;
   while (parts.length && rules.nameConnectors.has(parts[parts.length - 1]!)) {
     parts.pop();
     k--;
