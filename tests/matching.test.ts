@@ -146,6 +146,11 @@ describe('forms that are also common words (gazetteers/ambiguous.json)', () => {
     expect(mentionsOf(extract('هاجم مسلحو القاعدة نقطة تفتيش في أبين.'), 'org:al-qaeda')).toEqual(['القاعدة']);
   });
 
+  it('reads كوشنير as Jared Kushner in an article about Trump, else as Bernard Kouchner', () => {
+    expect(mentionsOf(extract('وقال ترامب إن صهره كوشنير سيزور المنطقة.'), 'person:jared-kushner')).toEqual(['كوشنير']);
+    expect(mentionsOf(extract('قال وزير الخارجية الفرنسي السابق كوشنير إن الحل سياسي.'), 'person:bernard-kouchner')).toEqual(['كوشنير']);
+  });
+
   it('reads الأهلي after a noun as the adjective (التعليم الأهلي، السلم الأهلي), alone as the club', () => {
     // saudinewsnet-2015: 193 such mentions were the Egyptian club.
     const adjective = extract('يحقق الاستثمار في قطاع التعليم الأهلي نموا هائلا في السعودية، ودعا المجلس الأهلي إلى حفظ السلم الأهلي.');
