@@ -162,6 +162,13 @@ describe('argument patterns', () => {
     expect(relationsOfType(h, 'OPPOSES')).toEqual([]);
   });
 
+  it('takes no object inside a description of the subject after وهو / وهي, but the members a plural object lists after وهم', () => {
+    const g = extract('حيث التقى عماد مغنية وهو أحد قيادات ميليشيا حزب الله بزعيم التنظيم في السودان.');
+    expect(relationsOfType(g, 'MET_WITH')).toEqual([]);
+    const h = extract('ويستقبل الرئيس الفرنسي إيمانويل ماكرون الثلاثاء أهم القيادات المتنافسة في ليبيا وهم رئيس حكومة الوفاق الوطني فائز السراج والمشير خليفة حفتر.');
+    expect(relationsOfType(h, 'MET_WITH').map((r) => r.target).sort()).toEqual(['person:fayez-al-sarraj', 'person:khalifa-haftar']);
+  });
+
   it('makes those of different states who attended one meeting (وحضر الاجتماع كل من …) meet one another, not one state\'s party', () => {
     // The states come from the titles and, for the Saudi minister, from his office in the gazetteer in 2018.
     const g = extract('وحضر الاجتماع وزير الثقافة والإعلام السعودي عواد بن صالح العواد، ووزير شؤون الإعلام في مملكة البحرين علي بن محمد الرميحي، ورئيس المجلس الأعلى لتنظيم الإعلام بجمهورية مصر مكرم محمد أحمد.', '2018-05-28');

@@ -281,7 +281,7 @@ const cross = (a: readonly string[], b: readonly string[], confidence: number, a
   a.flatMap((s) => b.filter((t) => t !== s).map((t) => (attributes ? { source: s, target: t, confidence, attributes } : { source: s, target: t, confidence })));
 const end = (us: readonly Unit[], fallback: number): number => (us.length ? Math.max(fallback, us[us.length - 1]!.tokEnd) : fallback);
 
-const CLAUSE_BREAK = new Set(['،', ',', '؛', ';', ':', '(', ')', '"', '«', '»', 'الذي', 'التي', 'الذين', 'اللذين', 'اللتين', 'حيث', 'بينما', 'فيما', 'عندما', 'لكن', 'لان', 'ان', 'بان', 'انه', 'بانه', 'انها', 'بانها']);
+const CLAUSE_BREAK = new Set(['،', ',', '؛', ';', ':', '(', ')', '"', '«', '»', 'الذي', 'التي', 'الذين', 'اللذين', 'اللتين', 'حيث', 'بينما', 'فيما', 'عندما', 'لكن', 'لان', 'ان', 'بان', 'انه', 'بانه', 'انها', 'بانها', 'وهو', 'وهي']);
 const ACTOR_TYPES = new Set(['PERSON', 'COUNTRY', 'ORGANIZATION']);
 const PERSON_ONLY = new Set(['PERSON']);
 const NON_STATE_ACTORS = new Set(['PERSON', 'ORGANIZATION']);
