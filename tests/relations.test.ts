@@ -140,6 +140,9 @@ describe('argument patterns', () => {
     expect(relationsOfType(g, 'OPPOSES').map((r) => [r.source, r.target])).toEqual([['person:mike-pompeo', 'country:ir']]);
     const h = extract('وفي 4 مارس المنصرم، اتهمت بريطانيا، روسيا بمحاولة قتل سكريبال وابنته يوليا على أراضيها.');
     expect(relationsOfType(h, 'OPPOSES').map((r) => [r.source, r.target])).toEqual([['country:gb', 'country:ru']]);
+    // after و has joined a list's last member, a comma ends it
+    const k = extract('واستقبل وزير الخارجية السعودي، عادل الجبير والسفير السعودي لدى واشنطن، الأمير خالد بن سلمان ، بومبيو بالمطار.');
+    expect(relationsOfType(k, 'MET_WITH').map((r) => [r.source, r.target].sort().join(' + ')).sort()).toEqual(['person:adel-al-jubeir + person:mike-pompeo', 'person:khalid-bin-salman + person:mike-pompeo']);
     // the person after a description is its head; the body inside the description is no argument
     expect(relationsOfType(extract('انتقد رئيس هيئة الرياضة السعودية، تركي آل الشيخ، التحكيم الآسيوي.'), 'OPPOSES')).toEqual([]);
     // with و before the last member it is a list

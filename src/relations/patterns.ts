@@ -30,10 +30,15 @@ export interface PatternContext {
 /** Units joined by و or commas, starting at units[i]. */
 function chainForward(units: readonly Unit[], i: number): Unit[] {
   const out = [units[i]!];
+  let closed = false;
   for (let k = i + 1; k < units.length; k++) {
     const prev = out[out.length - 1]!, u = units[k]!;
+    // "واستقبل الجبير والسفير خالد بن سلمان، بومبيو": after و has joined the last member, a comma
+    // ends the list; what follows is the next argument.
+    if (closed && u.commaOnly) break;
     if (u.coordinated && u.tokStart <= prev.tokEnd + 1 && u.kind !== 'nisba') out.push(u);
     else break;
+    if (!u.commaOnly) closed = true;
   }
   return listOrApposition(out, 1);
 }
