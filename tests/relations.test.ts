@@ -56,6 +56,15 @@ describe('visits', () => {
   });
 });
 
+describe('words that are also trigger or name forms', () => {
+  it('reads نصرة without its article as support, سافر after بشكل as blatant, and دعم after a statement verb and its subject as the noun', () => {
+    const g = extract('وأكد الجبير دعم طهران لنظام بشار الأسد، وتدخلها في اليمن بشكل سافر، إضافة إلى البحرين. أعزه الله وأيده بنصره.');
+    expect(relationsOfType(g, 'VISITS')).toEqual([]);
+    expect(g.entities.some((e) => e.id === 'org:nusra')).toBe(false);
+    expect(relationsOfType(g, 'SUPPORTS').map((r) => [r.source, r.target])).toEqual([['location:tehran', 'person:bashar-al-assad']]);
+  });
+});
+
 describe('requests and letters', () => {
   it('gives no visit that is only invited, with appositions between the request and the purpose noun', () => {
     const g = extract('دعا الرئيس الأمريكي دونالد ترامب، نظيره الروسي فلاديمير بوتين، لزيارة الولايات المتحدة في الخريف.');

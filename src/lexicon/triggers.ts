@@ -72,6 +72,8 @@ export const TriggersFile = z.strictObject({
   subjectHeads: z.array(z.string().min(1)),
   /** "ناقش قضية كوريا الشمالية مع بوتين": an actor after one of these is the topic of a meeting or negotiation. */
   topicNouns: z.array(z.string().min(1)),
+  /** "أكد الجبير دعم طهران …": after one of these and its subject a trigger form is a verbal noun. */
+  statementVerbs: z.array(z.string().min(1)),
   triggers: z.array(Trigger).min(1),
 });
 export type TriggersFile = z.infer<typeof TriggersFile>;
@@ -99,6 +101,7 @@ export interface TriggerLexicon {
   readonly headedBy: ReadonlySet<string>;
   readonly subjectHeads: ReadonlySet<string>;
   readonly topicNouns: ReadonlySet<string>;
+  readonly statementVerbs: ReadonlySet<string>;
   /** The context a trigger needs (TriggerDef.context), by trigger id. */
   readonly contexts: ReadonlyMap<string, WordWindow>;
   /** Per trigger: words that, near it, say it is no such act (see the schema's notNear). */
@@ -149,6 +152,7 @@ export function compileTriggers(f: TriggersFile): TriggerLexicon {
     headedBy: set(f.headedByMarkers),
     subjectHeads: set(f.subjectHeads),
     topicNouns: set(f.topicNouns),
+    statementVerbs: set(f.statementVerbs),
     contexts: wordWindows(f, (d) => d.context),
     notNear: wordWindows(f, (d) => d.notNear),
     notNearBodies: wordWindows(f, (d) => d.notNearBodies),

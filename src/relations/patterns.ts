@@ -264,6 +264,21 @@ function accusedAgent(ctx: PatternContext): Unit[] | null {
   return null;
 }
 
+/**
+ * "أكد الجبير دعم طهران لنظام الأسد", "جدد الأردن رفضه …": after a statement verb and its subject
+ * the form is the verbal noun, the verb's object (the noun's own trigger reads it), not a verb
+ * whose subject is the one named before it.
+ */
+function verbalNounAfterStatement(ctx: PatternContext): boolean {
+  const { hit, units, tokens } = ctx;
+  if (hit.def.pos !== 'verb' || hit.suffixed) return false;
+  let s = -1;
+  for (let k = 0; k < units.length; k++) if (units[k]!.tokEnd === hit.tokStart && units[k]!.prep === null) s = k;
+  if (s < 0) return false;
+  const first = chainBackward(units, s)[0]!;
+  return first.tokStart > ctx.sentence.tokStart && readingIn(tokens, first.tokStart - 1, ctx.lex.statementVerbs);
+}
+
 /** Tokens at most between an accuser and the accused before "بدعم": a subject with its title may stand between. */
 const ACCUSER_WINDOW = 10;
 
@@ -441,6 +456,7 @@ export const PATTERNS: Record<PatternName, (ctx: PatternContext) => Binding[]> =
     return cross(ids(a), ids(afterWord(ctx, ['من'], end(a, ctx.hit.tokEnd), 4)), 0.75);
   },
   agent_object: (ctx) => {
+    if (verbalNounAfterStatement(ctx)) return [];
     if (ctx.hit.def.pos === 'verb' && ctx.hit.suffixed && !nounPrefix(ctx)) {
       // "فهاجمته بريطانيا", "تتهمها الولايات المتحدة": with an object pronoun, the verb's subject
       // follows it at once and the pronoun stands for the one named before.
