@@ -65,6 +65,14 @@ describe('words that are also trigger or name forms', () => {
   });
 });
 
+describe('sports', () => {
+  it('gives no meeting between national teams, but keeps a meeting with a president-elect (المنتخب)', () => {
+    expect(relationsOfType(extract('ويلتقي منتخب السعودية مع منتخب مصر، الاثنين، في آخر مباريات المرحلة الأولى.'), 'MET_WITH')).toEqual([]);
+    const g = extract('التقى وزير الخارجية الأميركي مايك بومبيو الرئيس المكسيكي المنتخب أندريس مانويل لوبيز أوبرادور في مكسيكو.');
+    expect(relationsOfType(g, 'MET_WITH').map((r) => r.source)).toEqual(['person:mike-pompeo']);
+  });
+});
+
 describe('requests and letters', () => {
   it('gives no visit that is only invited, with appositions between the request and the purpose noun', () => {
     const g = extract('دعا الرئيس الأمريكي دونالد ترامب، نظيره الروسي فلاديمير بوتين، لزيارة الولايات المتحدة في الخريف.');
