@@ -111,6 +111,14 @@ describe('roles', () => {
     expect(r?.attributes['role']).toBe('head_of_government');
   });
 
+  it('reads ولي ولي العهد (deputy crown prince) as its own office, held by the person the gazetteer gives at the date', () => {
+    const g = extract('ولي ولي العهد السعودي يبحث مع رئيس الشيشان المواضيع ذات الاهتمام المشترك.', '2015-07-21');
+    expect(relationsOfType(g, 'HOLDS_ROLE').map((r) => [r.source, r.target])).toEqual([['person:mohammed-bin-salman', 'country:sa']]);
+    // a chain of titles with ل inside (النائب الثاني لرئيس مجلس الوزراء) is no purpose clause: the object after it is met
+    const h = extract('التقى الأمير محمد بن سلمان ولي ولي العهد النائب الثاني لرئيس مجلس الوزراء وزير الدفاع في جدة أمس فخامة الرئيس رمضان أحمد قاديروف.', '2015-07-21');
+    expect(relationsOfType(h, 'MET_WITH').map((r) => r.target)).toEqual(['new:person:رمضان-احمد-قاديروف']);
+  });
+
   it('ties the secretary-general to the UN', () => {
     const g = extract('وقال الأمين العام للأمم المتحدة أنطونيو غوتيريش إن الوضع خطير.');
     expect(hasRelation(g, 'HOLDS_ROLE', 'person:antonio-guterres', 'org:un')).toBe(true);

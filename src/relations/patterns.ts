@@ -361,7 +361,7 @@ function objectAfter(ctx: PatternContext, from: number, window: number, preps: r
   // A purpose clause (لمناقشة، لبحث) that is no actor ends the search too.
   // "… النائب الثاني لرئيس مجلس الوزراء وزير الدفاع أمس الرئيس X": a title with ل is no purpose.
   const purposeClause = (k: number): boolean =>
-    !ctx.units.some((u) => u.tokStart === k) && !ctx.roles.some((r) => r.titleTokStart === k) && readingsOf(ctx.tokens, k).some((d) => d.prefixLen === 1 && ctx.tokens.norm[k]!.startsWith('ل') && d.bare.length > 3);
+    !ctx.units.some((u) => u.tokStart === k) && !ctx.roles.some((r) => r.titleTokStart <= k && k < r.titleTokEnd) && readingsOf(ctx.tokens, k).some((d) => d.prefixLen === 1 && ctx.tokens.norm[k]!.startsWith('ل') && d.bare.length > 3);
   while (stop < ctx.sentence.tokEnd && stop < from + window && !CLAUSE_BREAK.has(ctx.tokens.norm[stop]!) && !(window > 6 && purposeClause(stop))) stop++;
   const actorsOnly = ctx.hit.def.type !== 'VISITS' && ctx.hit.def.type !== 'AT_WAR_WITH';
   // Far from the verb, only a person is taken for its object (a body there is usually a genitive).
