@@ -146,6 +146,13 @@ describe('forms that are also common words (gazetteers/ambiguous.json)', () => {
     expect(mentionsOf(extract('هاجم مسلحو القاعدة نقطة تفتيش في أبين.'), 'org:al-qaeda')).toEqual(['القاعدة']);
   });
 
+  it('reads a one-word surname alias as the person the article names in full (رانيا المشاط … المشاط), not the alias\'s own person', () => {
+    const g = extract('قالت وزيرة السياحة رانيا المشاط إن الوزارة ستوقع بروتوكول تعاون. وقالت المشاط إن الحملة ستبدأ قريبا.');
+    expect(mentionsOf(g, 'person:rania-al-mashat')).toEqual(['رانيا المشاط', 'المشاط']);
+    expect(g.entities.some((e) => e.id === 'person:mahdi-al-mashat')).toBe(false);
+    expect(mentionsOf(extract('وقال المشاط إن الحوثيين مستعدون للحوار.'), 'person:mahdi-al-mashat')).toEqual(['المشاط']);
+  });
+
   it('reads كوشنير as Jared Kushner in an article about Trump, else as Bernard Kouchner', () => {
     expect(mentionsOf(extract('وقال ترامب إن صهره كوشنير سيزور المنطقة.'), 'person:jared-kushner')).toEqual(['كوشنير']);
     expect(mentionsOf(extract('قال وزير الخارجية الفرنسي السابق كوشنير إن الحل سياسي.'), 'person:bernard-kouchner')).toEqual(['كوشنير']);

@@ -90,6 +90,7 @@ function shortNames(doc: Doc, res: Resources): void {
     const tails = uint8s(doc.arena, TAIL_SLOTS);
     for (const k of keys.keys()) if (k.length >= 2) tails[tailSlot(k.charCodeAt(k.length - 1), k.charCodeAt(k.length - 2))] = 1;
     for (const k of pairs.keys()) if (k.length >= 2) tails[tailSlot(k.charCodeAt(k.length - 1), k.charCodeAt(k.length - 2))] = 1;
+    relinkSurnameAliases(doc, article, fulls, keys);
     const units = norm.units;
     sentences.forEach((s, si) => {
       if (s.article !== article) return;
@@ -114,6 +115,33 @@ function shortNames(doc: Doc, res: Resources): void {
         }
       }
     });
+  }
+}
+
+/**
+ * "وزيرة السياحة رانيا المشاط … وقالت المشاط": a one-word alias the gazetteer gives another person
+ * (Mahdi al-Mashat) is the surname of the person the article names in full, when it never names
+ * the alias's own person in full.
+ */
+function relinkSurnameAliases(doc: Doc, article: number, fulls: readonly Mention[], keys: ReadonlyMap<string, { entity: string } | null>): void {
+  const sentences = doc.sentences!;
+  const tokens = doc.tokens!;
+  const named = new Set(fulls.map((m) => m.entity));
+  const moved = new Set<string>();
+  for (const m of doc.mentions) {
+    if (m.kind !== 'alias' || m.tokEnd - m.tokStart !== 1 || named.has(m.entity) || sentences[m.sentence]!.article !== article) continue;
+    if (doc.entities.get(m.entity)?.type !== 'PERSON') continue;
+    let hit: { entity: string } | null | undefined;
+    // With its article as written: the key of a surname (المشاط), not of a given name (فالح for الفالح).
+    for (const d of readingsOf(tokens, m.tokStart)) if ((hit = keys.get(d.hasAl ? `ال${d.bare}` : d.bare))) break;
+    if (!hit || hit.entity === m.entity) continue;
+    moved.add(m.entity);
+    m.entity = hit.entity;
+    m.rule = 'coref:short-name';
+  }
+  // The alias's own person goes when nothing else names or points to them.
+  for (const id of moved) {
+    if (!doc.mentions.some((m) => m.entity === id) && !doc.roles.some((r) => r.person === id)) doc.entities.delete(id);
   }
 }
 
