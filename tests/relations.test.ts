@@ -73,6 +73,19 @@ describe('sports', () => {
   });
 });
 
+describe('war', () => {
+  it('takes no trade war or war of words for armed conflict, no fighting in support of someone, and no owner of targets for the attacker', () => {
+    for (const text of ['محادثات جديدة لتجنب حرب تجارية بين الصين والولايات المتحدة.', 'حرب كلامية جديدة بين ترامب وميركل.', 'وتساند إيران عدة فصائل منها حزب الله اللبناني الذي يقاتل دعما للرئيس السوري بشار الأسد.', 'وجاءت هذه الغارات بعد طلعات مماثلة استهدفت تجمعات الحوثيين في مديرية باجل بالحديدة.']) {
+      expect(relationsOfType(extract(text), 'AT_WAR_WITH'), text).toEqual([]);
+    }
+    const g = extract('وشنت مقاتلات التحالف العربي ثلاث غارات استهدفت مواقع وتجمعات الحوثيين في محيط مطار صنعاء الدولي.');
+    expect(relationsOfType(g, 'AT_WAR_WITH').map((r) => [r.source, r.target])).toEqual([['org:saudi-coalition', 'org:houthis']]);
+    // an adjective further on is no qualifier of the war
+    const h = extract('وعززت موسكو وبكين علاقاتهما العسكرية والتجارية منذ بدء الحرب بين روسيا وأوكرانيا مطلع 2022.');
+    expect(relationsOfType(h, 'AT_WAR_WITH').map((r) => [r.source, r.target].sort().join(' + '))).toEqual(['country:ru + country:ua']);
+  });
+});
+
 describe('requests and letters', () => {
   it('gives no visit that is only invited, with appositions between the request and the purpose noun', () => {
     const g = extract('دعا الرئيس الأمريكي دونالد ترامب، نظيره الروسي فلاديمير بوتين، لزيارة الولايات المتحدة في الخريف.');

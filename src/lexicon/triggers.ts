@@ -33,6 +33,11 @@ const Trigger = z.strictObject({
    */
   notNearBodies: z.strictObject({ words: z.array(z.string().min(2)).min(1), window: z.number().int().min(1).max(30) }).optional(),
   /**
+   * The trigger does not count when the word right after it is one of these (any clitics, with or
+   * without ال): "حرب تجارية", "الحرب الكلامية" are no armed conflict.
+   */
+  notFollowedBy: z.array(z.string().min(2)).min(1).optional(),
+  /**
    * No binding with an organization of these gazetteer sectors (entry field `sector`): "في لقاء مع
    * شبكة ABC" is an interview, "التقى ريال مدريد وبايرن ميونيخ" a match.
    */
@@ -74,6 +79,8 @@ export const TriggersFile = z.strictObject({
   topicNouns: z.array(z.string().min(1)),
   /** "أكد الجبير دعم طهران …": after one of these and its subject a trigger form is a verbal noun. */
   statementVerbs: z.array(z.string().min(1)),
+  /** "غارات استهدفت مواقع الحوثيين": the actor after one of these, after an attack verb, owns its target. */
+  targetNouns: z.array(z.string().min(1)),
   triggers: z.array(Trigger).min(1),
 });
 export type TriggersFile = z.infer<typeof TriggersFile>;
@@ -102,10 +109,13 @@ export interface TriggerLexicon {
   readonly subjectHeads: ReadonlySet<string>;
   readonly topicNouns: ReadonlySet<string>;
   readonly statementVerbs: ReadonlySet<string>;
+  readonly targetNouns: ReadonlySet<string>;
   /** The context a trigger needs (TriggerDef.context), by trigger id. */
   readonly contexts: ReadonlyMap<string, WordWindow>;
   /** Per trigger: words that, near it, say it is no such act (see the schema's notNear). */
   readonly notNear: ReadonlyMap<string, WordWindow>;
+  /** Per trigger: words that may not follow it at once (see the schema's notFollowedBy). */
+  readonly notFollowedBy: ReadonlyMap<string, WordWindow>;
   /** Per trigger: the same between bodies only (see the schema's notNearBodies). */
   readonly notNearBodies: ReadonlyMap<string, WordWindow>;
 }
@@ -153,8 +163,10 @@ export function compileTriggers(f: TriggersFile): TriggerLexicon {
     subjectHeads: set(f.subjectHeads),
     topicNouns: set(f.topicNouns),
     statementVerbs: set(f.statementVerbs),
+    targetNouns: set(f.targetNouns),
     contexts: wordWindows(f, (d) => d.context),
     notNear: wordWindows(f, (d) => d.notNear),
+    notFollowedBy: wordWindows(f, (d) => (d.notFollowedBy ? { words: d.notFollowedBy, window: 1 } : undefined)),
     notNearBodies: wordWindows(f, (d) => d.notNearBodies),
   };
 }

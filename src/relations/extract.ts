@@ -66,6 +66,8 @@ export function extractRelations(doc: Doc, lex: TriggerLexicon, gaz: CompiledGaz
       if (context && !nearWords(tokens, hit, s.tokStart, s.tokEnd, context.words, context.window)) continue;
       const notNear = lex.notNear.get(hit.def.id);
       if (notNear && nearWords(tokens, hit, s.tokStart, s.tokEnd, notNear.words, notNear.window)) continue;
+      const notFollowed = lex.notFollowedBy.get(hit.def.id);
+      if (notFollowed && hit.tokEnd < s.tokEnd && readingIn(tokens, hit.tokEnd, notFollowed.words)) continue;
       if (hit.def.type === 'COOPERATES_WITH' && cueAfter(tokens, hit, s.tokEnd, lex.cancelledAfter, 10, bits.cue)) continue;
       const bodiesNot = lex.notNearBodies.get(hit.def.id);
       const personsOnly = bodiesNot !== undefined && nearWords(tokens, hit, s.tokStart, s.tokEnd, bodiesNot.words, bodiesNot.window);

@@ -192,6 +192,8 @@ function agent(ctx: PatternContext): Unit[] {
     // "قصفت الطائرات الإسرائيلية …": the nisba of the subject noun stands for the agent of an attack.
     const n = units.findIndex((u) => u.tokStart >= hit.tokEnd && u.tokStart - hit.tokEnd <= 2 && u.kind === 'nisba' && free(u));
     if (hit.def.type === 'AT_WAR_WITH' && n >= 0 && (i < 0 || n < i)) return [units[n]!];
+    // "طلعات استهدفت تجمعات الحوثيين": after a noun of targets the actor owns them, the verb's object.
+    if (i >= 0 && hit.def.type === 'AT_WAR_WITH' && ownsTarget(ctx, units[i]!)) return subjectBefore(ctx);
     if (i >= 0 && free(units[i]!) && units[i]!.tokStart - hit.tokEnd <= 4) {
       // Behind a purpose clause the actor is its topic; the verb's subject is then not named.
       return purposeBetween(ctx, hit.tokEnd, units[i]!.tokStart) ? [] : chainForward(units, i);
@@ -262,6 +264,12 @@ function accusedAgent(ctx: PatternContext): Unit[] | null {
     if (readingsOf(tokens, k).some((d) => lex.suffixes.some((s) => d.bare.length > s.length && d.bare.endsWith(s) && lex.accusers.has(d.bare.slice(0, -s.length))))) return [];
   }
   return null;
+}
+
+/** A noun of targets (مواقع، تجمعات، مقرات …) stands within the two tokens before the unit. */
+function ownsTarget(ctx: PatternContext, u: Unit): boolean {
+  for (let k = u.tokStart - 1; k >= Math.max(ctx.hit.tokEnd, u.tokStart - 2); k--) if (readingIn(ctx.tokens, k, ctx.lex.targetNouns)) return true;
+  return false;
 }
 
 /**
