@@ -80,6 +80,11 @@ describe('war', () => {
     }
     const g = extract('وشنت مقاتلات التحالف العربي ثلاث غارات استهدفت مواقع وتجمعات الحوثيين في محيط مطار صنعاء الدولي.');
     expect(relationsOfType(g, 'AT_WAR_WITH').map((r) => [r.source, r.target])).toEqual([['org:saudi-coalition', 'org:houthis']]);
+    // the doer of an attack a relative clause describes is unnamed, unless someone claims it
+    expect(relationsOfType(extract('أدان مجلس وزراء الداخلية العرب بشدة التفجير الإرهابي الذي استهدف مسجدًا لقوات الطوارئ الخاصة بمنطقة عسير.'), 'AT_WAR_WITH')).toEqual([]);
+    expect(relationsOfType(extract('وقف الأمير على موقع التفجير الغاشم الذي استهدف مسجد قوات الطوارئ الخاصة بمنطقة عسير.'), 'AT_WAR_WITH')).toEqual([]);
+    const c = extract('وأعلن داعش مسؤوليته عن الهجوم بالسيارة الملغومة الذي استهدف مسجدا لقوات الطوارئ الخاصة.');
+    expect(relationsOfType(c, 'AT_WAR_WITH').map((r) => r.source)).toEqual(['org:isis']);
     // an adjective further on is no qualifier of the war
     const h = extract('وعززت موسكو وبكين علاقاتهما العسكرية والتجارية منذ بدء الحرب بين روسيا وأوكرانيا مطلع 2022.');
     expect(relationsOfType(h, 'AT_WAR_WITH').map((r) => [r.source, r.target].sort().join(' + '))).toEqual(['country:ru + country:ua']);

@@ -81,6 +81,10 @@ export const TriggersFile = z.strictObject({
   statementVerbs: z.array(z.string().min(1)),
   /** "غارات استهدفت مواقع الحوثيين": the actor after one of these, after an attack verb, owns its target. */
   targetNouns: z.array(z.string().min(1)),
+  /** "التفجير الذي استهدف …": nouns of an attack whose doer a relative clause after them leaves unnamed. */
+  attackNouns: z.array(z.string().min(1)),
+  /** "أعلن داعش مسؤوليته عن الهجوم الذي استهدف …": words of a claim of responsibility. */
+  claimWords: z.array(z.string().min(1)),
   triggers: z.array(Trigger).min(1),
 });
 export type TriggersFile = z.infer<typeof TriggersFile>;
@@ -110,6 +114,8 @@ export interface TriggerLexicon {
   readonly topicNouns: ReadonlySet<string>;
   readonly statementVerbs: ReadonlySet<string>;
   readonly targetNouns: ReadonlySet<string>;
+  readonly attackNouns: ReadonlySet<string>;
+  readonly claimWords: ReadonlySet<string>;
   /** The context a trigger needs (TriggerDef.context), by trigger id. */
   readonly contexts: ReadonlyMap<string, WordWindow>;
   /** Per trigger: words that, near it, say it is no such act (see the schema's notNear). */
@@ -164,6 +170,8 @@ export function compileTriggers(f: TriggersFile): TriggerLexicon {
     topicNouns: set(f.topicNouns),
     statementVerbs: set(f.statementVerbs),
     targetNouns: set(f.targetNouns),
+    attackNouns: set(f.attackNouns),
+    claimWords: set(f.claimWords),
     contexts: wordWindows(f, (d) => d.context),
     notNear: wordWindows(f, (d) => d.notNear),
     notFollowedBy: wordWindows(f, (d) => (d.notFollowedBy ? { words: d.notFollowedBy, window: 1 } : undefined)),

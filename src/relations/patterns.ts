@@ -179,6 +179,10 @@ function agent(ctx: PatternContext): Unit[] {
     if (ctx.tokens.norm[r] === '،' || ctx.tokens.norm[r] === ',') r--;
     const t = units.findIndex((u) => u.tokEnd === r + 1);
     if (t >= 0 && ACTOR_TYPES.has(units[t]!.type)) return [units[t]!];
+    // "أدان المجلس التفجير الذي استهدف مسجدا لقوات الطوارئ": the attack's doer is the unnamed
+    // antecedent, not the one who condemned it ("أقر الحرس الثوري بالمسؤولية عن القصف، الذي
+    // استهدف …" keeps its claimant).
+    if (t < 0 && hit.def.type === 'AT_WAR_WITH' && (ctx.hits.some((h) => h.def.type === 'OPPOSES' && h.tokEnd <= r) || unclaimedAttack(ctx, r))) return [];
   }
   let before = -1;
   for (let k = units.length - 1; k >= 0; k--) if (units[k]!.tokEnd <= hit.tokStart && free(units[k]!) && units[k]!.kind !== 'nisba') { before = k; break; }
@@ -264,6 +268,20 @@ function accusedAgent(ctx: PatternContext): Unit[] | null {
     if (readingsOf(tokens, k).some((d) => lex.suffixes.some((s) => d.bare.length > s.length && d.bare.endsWith(s) && lex.accusers.has(d.bare.slice(0, -s.length))))) return [];
   }
   return null;
+}
+
+/**
+ * "وقف الأمير على موقع التفجير الذي استهدف …", "أعرب عن استنكاره للحادث الذي استهدف …": the clause
+ * before the relative pronoun at `r` ends in an attack noun (lexicon attackNouns, an adjective or two
+ * after it) and nobody in the sentence claims it (مسؤوليته، بالمسؤولية: lexicon claimWords).
+ */
+function unclaimedAttack(ctx: PatternContext, r: number): boolean {
+  const { tokens, lex, sentence } = ctx;
+  let attack = false;
+  for (let k = r - 1; k >= Math.max(sentence.tokStart, r - 3) && !attack; k--) attack = readingIn(tokens, k, lex.attackNouns);
+  if (!attack) return false;
+  for (let k = sentence.tokStart; k < r; k++) if (readingIn(tokens, k, lex.claimWords)) return false;
+  return true;
 }
 
 /** A noun of targets (مواقع، تجمعات، مقرات …) stands within the two tokens before the unit. */
