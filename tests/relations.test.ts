@@ -91,6 +91,28 @@ describe('war', () => {
   });
 });
 
+describe('stances on attacks', () => {
+  it('oppose the attacker, not the victim, and read the attack word after a stance verb as a noun', () => {
+    expect(relationsOfType(extract('أعرب مجلس التعاون عن استنكاره للتفجير الإرهابي الذي استهدف مسجدا لقوات الطوارئ الخاصة.'), 'OPPOSES')).toEqual([]);
+    expect(relationsOfType(extract('وأدان الأمين العام للأمم المتحدة الهجوم على السفارة السعودية في طهران.'), 'OPPOSES')).toEqual([]);
+    const g = extract('مسعود بارزاني يدين قصف إيران لمقر الحزب الديمقراطي الكردستاني الإيراني.');
+    expect(g.relations.filter((r) => r.type !== 'HOLDS_ROLE').map((r) => [r.type, r.source, r.target])).toEqual([['OPPOSES', 'person:masoud-barzani', 'country:ir']]);
+  });
+});
+
+describe('membership', () => {
+  it('takes a member named next to its membership, not a non-member, a candidate, a traveller or a club', () => {
+    const g = extract('يذكر أن صادرات النفط من البصرة تدر أكثر من 95 في المئة من عائدات العراق، العضو في منظمة البلدان المصدرة للبترول.');
+    expect(relationsOfType(g, 'MEMBER_OF').map((r) => [r.source, r.target])).toEqual([['country:iq', 'org:opec']]);
+    for (const text of [
+      'والقدس الشرقية هي عاصمة دولة فلسطين المعترف بها لدى غالبية الدول الأعضاء في الأمم المتحدة.',
+      'وتحمل فلسطين حاليا صفة مراقب غير عضو في الأمم المتحدة.',
+      'ولا تزال تركيا مرشحة لعضوية الاتحاد الأوروبي رغم تعثر المفاوضات.',
+      'وأقرت المتهمة بأنها غادرت ألمانيا إلى سوريا ثم العراق للانضمام إلى تنظيم داعش.',
+    ]) expect(relationsOfType(extract(text), 'MEMBER_OF'), text).toEqual([]);
+  });
+});
+
 describe('requests and letters', () => {
   it('gives no visit that is only invited, with appositions between the request and the purpose noun', () => {
     const g = extract('دعا الرئيس الأمريكي دونالد ترامب، نظيره الروسي فلاديمير بوتين، لزيارة الولايات المتحدة في الخريف.');

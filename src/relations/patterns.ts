@@ -284,6 +284,31 @@ function unclaimedAttack(ctx: PatternContext, r: number): boolean {
   return true;
 }
 
+/**
+ * A member is named next to its membership: right before it ("العراق، العضو في أوبك", "تركيا، وهي
+ * عضو في الناتو") or as the noun's genitive ("انضمام العراق إلى …"). Further away it is another
+ * clause's subject: "الدول الأعضاء في الأمم المتحدة" after "عاصمة دولة فلسطين".
+ */
+function memberNextToTrigger(ctx: PatternContext, a: readonly Unit[]): boolean {
+  const { hit, tokens } = ctx;
+  // "صفة مراقب غير عضو في الأمم المتحدة": a non-member; "مرشحة لعضوية الاتحاد": a candidate;
+  // "غادرت إلى سوريا ثم العراق للانضمام إلى داعش": a purpose, whose subject is the traveller.
+  const before = tokens.norm[hit.tokStart - 1] ?? '';
+  if (before === 'غير' || before.startsWith('مرشح') || purpose(ctx)) return false;
+  return a.some((u) => {
+    if (u.tokStart === hit.tokEnd || (u.tokStart === hit.tokEnd + 1 && hit.def.pos === 'noun')) return true;
+    if (u.tokEnd > hit.tokStart) return false;
+    const gap = hit.tokStart - u.tokEnd;
+    if (gap <= 1) return true;
+    if (gap > 3) return false;
+    for (let k = u.tokEnd; k < hit.tokStart; k++) {
+      const w = tokens.norm[k]!;
+      if (w !== '،' && w !== ',' && w !== 'وهي' && w !== 'وهو' && w !== 'هي' && w !== 'هو') return false;
+    }
+    return true;
+  });
+}
+
 /** A noun of targets (مواقع، تجمعات، مقرات …) stands within the two tokens before the unit. */
 function ownsTarget(ctx: PatternContext, u: Unit): boolean {
   for (let k = u.tokStart - 1; k >= Math.max(ctx.hit.tokEnd, u.tokStart - 2); k--) if (readingIn(ctx.tokens, k, ctx.lex.targetNouns)) return true;
@@ -298,11 +323,16 @@ function ownsTarget(ctx: PatternContext, u: Unit): boolean {
 function verbalNounAfterStatement(ctx: PatternContext): boolean {
   const { hit, units, tokens } = ctx;
   if (hit.def.pos !== 'verb' || hit.suffixed) return false;
+  const stanceEndsAt = (t: number): boolean => ctx.hits.some((h) => h !== hit && h.tokEnd === t && (h.def.type === 'OPPOSES' || h.def.type === 'SUPPORTS'));
+  // "بارزاني يدين قصف إيران": right after a stance verb.
+  if (stanceEndsAt(hit.tokStart)) return true;
   let s = -1;
   for (let k = 0; k < units.length; k++) if (units[k]!.tokEnd === hit.tokStart && units[k]!.prep === null) s = k;
   if (s < 0) return false;
   const first = chainBackward(units, s)[0]!;
-  return first.tokStart > ctx.sentence.tokStart && readingIn(tokens, first.tokStart - 1, ctx.lex.statementVerbs);
+  if (first.tokStart <= ctx.sentence.tokStart) return false;
+  // "مسعود بارزاني يدين قصف إيران …": a stance verb and its subject before it do the same.
+  return readingIn(tokens, first.tokStart - 1, ctx.lex.statementVerbs) || stanceEndsAt(first.tokStart);
 }
 
 /** Tokens at most between an accuser and the accused before "بدعم": a subject with its title may stand between. */
@@ -329,6 +359,8 @@ const end = (us: readonly Unit[], fallback: number): number => (us.length ? Math
 
 const CLAUSE_BREAK = new Set(['،', ',', '؛', ';', ':', '(', ')', '"', '«', '»', 'الذي', 'التي', 'الذين', 'اللذين', 'اللتين', 'حيث', 'بينما', 'فيما', 'عندما', 'لكن', 'لان', 'ان', 'بان', 'انه', 'بانه', 'انها', 'بانها', 'وهو', 'وهي']);
 const ACTOR_TYPES = new Set(['PERSON', 'COUNTRY', 'ORGANIZATION']);
+/** Prepositions that introduce an attack's victim or place. */
+const VICTIM_PREPS = new Set(['علي', 'ضد', 'في', 'بحق', 'داخل']);
 const PERSON_ONLY = new Set(['PERSON']);
 const NON_STATE_ACTORS = new Set(['PERSON', 'ORGANIZATION']);
 /** A preposition with the pronoun of a relative clause's antecedent: "الذي وصل فيه". */
@@ -396,6 +428,17 @@ function objectAfter(ctx: PatternContext, from: number, window: number, preps: r
   const stance = ctx.hit.def.type === 'SUPPORTS' || ctx.hit.def.type === 'OPPOSES';
   // "… النائب الثاني لرئيس مجلس الوزراء": the body of a title in the genitive (ل) belongs to the apposition.
   const inGenitiveTitle = (u: Unit): boolean => ctx.roles.some((r) => u.tokStart > r.titleTokStart && u.tokStart < r.titleTokEnd && lamPrefixed(ctx, r.titleTokStart));
+  // "أدان الهجوم على السفارة السعودية", "يدين هجوم إيران لمقر الحزب": after an attack noun, what
+  // follows a preposition (على، ضد، في، ل) is its victim, not the stance's object; the attacker
+  // (its genitive or nisba: هجمات إيران، الهجوم الإسرائيلي) stays.
+  let attackAt = -1;
+  if (stance) for (let k = from; k < stop && attackAt < 0; k++) if (readingIn(ctx.tokens, k, ctx.lex.attackNouns)) attackAt = k;
+  const victim = (u: Unit): boolean => {
+    if (attackAt < 0 || u.tokStart <= attackAt) return false;
+    if (u.prep !== null) return true;
+    for (let k = attackAt + 1; k < u.tokStart; k++) if (VICTIM_PREPS.has(ctx.tokens.norm[k]!) || /^ل[^ا]/.test(ctx.tokens.norm[k]!)) return true;
+    return false;
+  };
   const i = ctx.units.findIndex(
     (u) =>
       u.tokStart >= from &&
@@ -406,6 +449,7 @@ function objectAfter(ctx: PatternContext, from: number, window: number, preps: r
       ok(u) &&
       !inGenitiveTitle(u) &&
       !isTopic(ctx, u) &&
+      !victim(u) &&
       // "إدانة الحزب الشعبي برئاسة راخوي": the head is no object of its own.
       !isHead(ctx, u),
   );
@@ -544,7 +588,7 @@ export const PATTERNS: Record<PatternName, (ctx: PatternContext) => Binding[]> =
   },
   agent_in: (ctx) => {
     const a = agent(ctx);
-    if (!a.length) return [];
+    if (!a.length || !memberNextToTrigger(ctx, a)) return [];
     // The preposition may close the trigger itself (جزء من، عضو في): then the body follows at once.
     const direct = ctx.units.findIndex((u) => u.tokStart === ctx.hit.tokEnd);
     const body = direct >= 0 ? chainForward(ctx.units, direct) : afterWord(ctx, ['في', 'الي'], end(a, ctx.hit.tokEnd), 4);
