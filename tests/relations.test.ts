@@ -42,6 +42,11 @@ describe('relations on the seed page (first dev document)', () => {
 });
 
 describe('visits', () => {
+  it('takes no person named as the genitive of a relational noun (مستشار ترامب، زوجة ميسي) for the visitor', () => {
+    expect(relationsOfType(extract('مستشار ترامب يزور مصر وقطر تمهيدا لإعلان صفقة القرن.'), 'VISITS')).toEqual([]);
+    expect(relationsOfType(extract('ووصلت زوجة ميسي إلى مدينة سان بطرسبرغ الروسية لمساندة زوجها.'), 'VISITS')).toEqual([]);
+  });
+
   it('takes a person or a body next to the verb for the visitor, not a state, a body named in another clause or a sports club', () => {
     const yes = extract('وصل وزير الخارجية الأمريكي مايك بومبيو إلى الرياض السبت في أولى محطات جولته.');
     expect(hasRelation(yes, 'VISITS', 'person:mike-pompeo', 'location:riyadh')).toBe(true);

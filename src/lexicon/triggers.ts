@@ -85,6 +85,8 @@ export const TriggersFile = z.strictObject({
   attackNouns: z.array(z.string().min(1)),
   /** "أعلن داعش مسؤوليته عن الهجوم الذي استهدف …": words of a claim of responsibility. */
   claimWords: z.array(z.string().min(1)),
+  /** "مستشار ترامب", "ابنة الرئيس": a person after one of these is a genitive, not an argument. */
+  possessorNouns: z.array(z.string().min(1)),
   triggers: z.array(Trigger).min(1),
 });
 export type TriggersFile = z.infer<typeof TriggersFile>;
@@ -116,6 +118,7 @@ export interface TriggerLexicon {
   readonly targetNouns: ReadonlySet<string>;
   readonly attackNouns: ReadonlySet<string>;
   readonly claimWords: ReadonlySet<string>;
+  readonly possessorNouns: ReadonlySet<string>;
   /** The context a trigger needs (TriggerDef.context), by trigger id. */
   readonly contexts: ReadonlyMap<string, WordWindow>;
   /** Per trigger: words that, near it, say it is no such act (see the schema's notNear). */
@@ -172,6 +175,7 @@ export function compileTriggers(f: TriggersFile): TriggerLexicon {
     targetNouns: set(f.targetNouns),
     attackNouns: set(f.attackNouns),
     claimWords: set(f.claimWords),
+    possessorNouns: set(f.possessorNouns),
     contexts: wordWindows(f, (d) => d.context),
     notNear: wordWindows(f, (d) => d.notNear),
     notFollowedBy: wordWindows(f, (d) => (d.notFollowedBy ? { words: d.notFollowedBy, window: 1 } : undefined)),

@@ -186,6 +186,7 @@ function agent(ctx: PatternContext): Unit[] {
   }
   let before = -1;
   for (let k = units.length - 1; k >= 0; k--) if (units[k]!.tokEnd <= hit.tokStart && free(units[k]!) && units[k]!.kind !== 'nisba') { before = k; break; }
+  if (before >= 0 && possessed(ctx, units[before]!) && hit.tokStart - units[before]!.tokEnd <= 1) return [];
   // "جولته", "لقائه": a pronoun suffix stands for a person.
   const wanted = hit.suffixed && (hit.def.type === 'VISITS' || hit.def.type === 'MET_WITH') ? PERSON_ONLY : ACTOR_TYPES;
   if (before >= 0 && hit.tokStart - units[before]!.tokEnd <= (hit.def.pos === 'verb' ? 1 : 3) && wanted.has(units[before]!.type)) return chainBackward(units, before);
@@ -193,6 +194,7 @@ function agent(ctx: PatternContext): Unit[] {
     // VSO: the subject is the first actor after the verb, before any prepositional phrase and any
     // purpose clause ("ستجتمع الأربعاء لبحث اتهامات بريطانيا بحق روسيا": Britain is the topic).
     const i = units.findIndex((u) => u.tokStart >= hit.tokEnd && u.kind !== 'nisba' && !isTopic(ctx, u));
+    if (i >= 0 && possessed(ctx, units[i]!) && units[i]!.tokStart - hit.tokEnd <= 2) return [];
     // "قصفت الطائرات الإسرائيلية …": the nisba of the subject noun stands for the agent of an attack.
     const n = units.findIndex((u) => u.tokStart >= hit.tokEnd && u.tokStart - hit.tokEnd <= 2 && u.kind === 'nisba' && free(u));
     if (hit.def.type === 'AT_WAR_WITH' && n >= 0 && (i < 0 || n < i)) return [units[n]!];
@@ -307,6 +309,14 @@ function memberNextToTrigger(ctx: PatternContext, a: readonly Unit[]): boolean {
     }
     return true;
   });
+}
+
+/**
+ * "مستشار ترامب يزور مصر", "ابنة الرئيس": a person named as the genitive of a relational noun
+ * (lexicon possessorNouns) is not the one who acts; the unnamed adviser or daughter is.
+ */
+function possessed(ctx: PatternContext, u: Unit): boolean {
+  return u.type === 'PERSON' && u.kind !== 'title' && u.tokStart > ctx.sentence.tokStart && readingIn(ctx.tokens, u.tokStart - 1, ctx.lex.possessorNouns);
 }
 
 /** A noun of targets (مواقع، تجمعات، مقرات …) stands within the two tokens before the unit. */
@@ -450,6 +460,7 @@ function objectAfter(ctx: PatternContext, from: number, window: number, preps: r
       !inGenitiveTitle(u) &&
       !isTopic(ctx, u) &&
       !victim(u) &&
+      !possessed(ctx, u) &&
       // "إدانة الحزب الشعبي برئاسة راخوي": the head is no object of its own.
       !isHead(ctx, u),
   );
