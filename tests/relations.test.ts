@@ -90,6 +90,9 @@ describe('war', () => {
     expect(relationsOfType(extract('وقف الأمير على موقع التفجير الغاشم الذي استهدف مسجد قوات الطوارئ الخاصة بمنطقة عسير.'), 'AT_WAR_WITH')).toEqual([]);
     const c = extract('وأعلن داعش مسؤوليته عن الهجوم بالسيارة الملغومة الذي استهدف مسجدا لقوات الطوارئ الخاصة.');
     expect(relationsOfType(c, 'AT_WAR_WITH').map((r) => r.source)).toEqual(['org:isis']);
+    // the nisba of the weapon right before an attack verb is its agent
+    const w = extract('وقالت وسائل الإعلام الرسمية إن صواريخ إسرائيلية قصفت موقعا عسكريا قرب مطار النيرب.');
+    expect(relationsOfType(w, 'AT_WAR_WITH').map((r) => r.source)).toEqual(['country:il']);
     // an adjective further on is no qualifier of the war
     const h = extract('وعززت موسكو وبكين علاقاتهما العسكرية والتجارية منذ بدء الحرب بين روسيا وأوكرانيا مطلع 2022.');
     expect(relationsOfType(h, 'AT_WAR_WITH').map((r) => [r.source, r.target].sort().join(' + '))).toEqual(['country:ru + country:ua']);

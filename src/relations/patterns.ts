@@ -187,6 +187,11 @@ function agent(ctx: PatternContext): Unit[] {
   let before = -1;
   for (let k = units.length - 1; k >= 0; k--) if (units[k]!.tokEnd <= hit.tokStart && free(units[k]!) && units[k]!.kind !== 'nisba') { before = k; break; }
   if (before >= 0 && possessed(ctx, units[before]!) && hit.tokStart - units[before]!.tokEnd <= 1) return [];
+  // "صواريخ إسرائيلية قصفت موقعا": the nisba of the weapon right before an attack verb is its agent.
+  if (hit.def.type === 'AT_WAR_WITH' && hit.def.pos === 'verb' && !hit.suffixed && !nounPrefix(ctx)) {
+    const n = units.findIndex((u) => u.tokEnd === hit.tokStart && u.kind === 'nisba' && u.prep === null);
+    if (n >= 0 && (before < 0 || units[before]!.tokEnd < units[n]!.tokStart)) return [units[n]!];
+  }
   // "جولته", "لقائه": a pronoun suffix stands for a person.
   const wanted = hit.suffixed && (hit.def.type === 'VISITS' || hit.def.type === 'MET_WITH') ? PERSON_ONLY : ACTOR_TYPES;
   if (before >= 0 && hit.tokStart - units[before]!.tokEnd <= (hit.def.pos === 'verb' ? 1 : 3) && wanted.has(units[before]!.type)) return chainBackward(units, before);
