@@ -153,6 +153,13 @@ describe('forms that are also common words (gazetteers/ambiguous.json)', () => {
     expect(mentionsOf(extract('وقال المشاط إن الحوثيين مستعدون للحوار.'), 'person:mahdi-al-mashat')).toEqual(['المشاط']);
   });
 
+  it('gives a person no list has no short given name that is a frequent name word, and nobody the short name الله', () => {
+    const g = extract('وقال الدكتور محمد أحمد الشهراني إن المشروع سيبدأ قريبا. وأكد محمد بن سلمان أن المملكة ماضية في الإصلاح. وقال محمد إن العمل مستمر.');
+    expect(mentionsOf(g, 'new:person:محمد-احمد-الشهراني')).toEqual(['محمد أحمد الشهراني']);
+    const h = extract('وقال رئيس الوزراء الفلسطيني رامي الحمد الله إن الحكومة مستعدة، نسأل الله التوفيق.');
+    expect(mentionsOf(h, 'person:rami-hamdallah')).not.toContain('الله');
+  });
+
   it('reads كوشنير as Jared Kushner in an article about Trump, else as Bernard Kouchner', () => {
     expect(mentionsOf(extract('وقال ترامب إن صهره كوشنير سيزور المنطقة.'), 'person:jared-kushner')).toEqual(['كوشنير']);
     expect(mentionsOf(extract('قال وزير الخارجية الفرنسي السابق كوشنير إن الحل سياسي.'), 'person:bernard-kouchner')).toEqual(['كوشنير']);

@@ -31,6 +31,7 @@ export function resolveCoreference(doc: Doc, res: Resources, referenceBit = 0): 
   resolveReferences(doc, res, referenceBit);
 }
 
+const GOD = 'الله';
 const TAIL_SLOTS = 4096;
 const tailSlot = (last: number, before: number): number => (last * 31 + before) & (TAIL_SLOTS - 1);
 
@@ -72,17 +73,23 @@ function shortNames(doc: Doc, res: Resources): void {
     };
     for (const m of fulls) {
       const parts = tokens.norm.slice(m.tokStart, m.tokEnd);
+      // A person no list has keeps no short given name that is a frequent name word of listed people
+      // (محمد، عبدالله، سلمان): alone in the article it is more likely someone else; nor does anyone
+      // else then (the key is ambiguous).
+      const commonPart = (w: string): boolean => m.entity.startsWith('new:') && res.nameRules.personTokens.has(w) && res.nameRules.frequentWords.has(w);
       const last = parts[parts.length - 1]!;
       const prev = parts[parts.length - 2]!;
       // No frequency filter here: the frequent words of news text include the names themselves
       // (كارتر، بارزاني، ظريف); a key two people share is dropped below, and notNames holds the words
       // that are never names.
       if (connectors.has(prev)) putPair(prev, last, m.entity, m.tokStart);
-      else if (last.length >= 3 && !res.nameRules.notNames.has(last) && !isName(last)) put(last, m.entity, m.tokStart);
+      // "الله" ends many names (عبد الله، حمد الله، طيب الله ثراه) and stands for none of them.
+      else if (last.length >= 3 && last !== GOD && !res.nameRules.notNames.has(last) && !isName(last)) put(last, m.entity, m.tokStart);
       // The first word stands for the whole name (وانغ يي → وانغ, كيم جونغ أون → كيم).
       const first = parts[0]!;
       if (parts.length <= 3 && first.length >= 3 && !connectors.has(first) && !isName(first) && !res.nameRules.notNames.has(first)) {
-        put(first, m.entity, m.tokStart);
+        if (commonPart(first)) keys.set(first, null);
+        else put(first, m.entity, m.tokStart);
       }
     }
     // A reading keeps the last letters of its token, and every key has two or more: tokens whose
