@@ -40,18 +40,17 @@ function chainForward(units: readonly Unit[], i: number): Unit[] {
     else break;
     if (!u.commaOnly) closed = true;
   }
-  return listOrApposition(out, 1);
+  return listOrApposition(out);
 }
 
 /**
  * A chain joined by commas alone is no list: an Arabic list puts و before its last member. It is an
  * apposition ("وزير الخارجية الأمريكي، مايك بومبيو،") followed by the next argument ("إيران
- * باستغلال"): only its first member stands. `from`: the first link to look at (1 forward, chains
- * backward pass their own).
+ * باستغلال"): only its first member stands.
  */
-function listOrApposition(chain: Unit[], from: number): Unit[] {
+function listOrApposition(chain: Unit[]): Unit[] {
   if (chain.length < 2) return chain;
-  for (let k = from; k < chain.length; k++) if (!chain[k]!.commaOnly) return chain;
+  for (let k = 1; k < chain.length; k++) if (!chain[k]!.commaOnly) return chain;
   // "رئيس هيئة الرياضة السعودية، تركي آل الشيخ،", "الإيطالي، كارلو أنشيلوتي": the person named after
   // a description is its head; the body or nisba inside the description is no argument.
   const [first, second] = chain as [Unit, Unit];
@@ -308,10 +307,7 @@ function memberNextToTrigger(ctx: PatternContext, a: readonly Unit[]): boolean {
     const gap = hit.tokStart - u.tokEnd;
     if (gap <= 1) return true;
     if (gap > 3) return false;
-    for (let k = u.tokEnd; k < hit.tokStart; k++) {
-      const w = tokens.norm[k]!;
-      if (w !== '،' && w !== ',' && w !== 'وهي' && w !== 'وهو' && w !== 'هي' && w !== 'هو') return false;
-    }
+    for (let k = u.tokEnd; k < hit.tokStart; k++) if (!APPOSITION_LINKS.has(tokens.norm[k]!)) return false;
     return true;
   });
 }
@@ -374,6 +370,8 @@ const end = (us: readonly Unit[], fallback: number): number => (us.length ? Math
 
 const CLAUSE_BREAK = new Set(['،', ',', '؛', ';', ':', '(', ')', '"', '«', '»', 'الذي', 'التي', 'الذين', 'اللذين', 'اللتين', 'حيث', 'بينما', 'فيما', 'عندما', 'لكن', 'لان', 'ان', 'بان', 'انه', 'بانه', 'انها', 'بانها', 'وهو', 'وهي']);
 const ACTOR_TYPES = new Set(['PERSON', 'COUNTRY', 'ORGANIZATION']);
+/** What may stand between a member and its membership: "تركيا، وهي عضو في الناتو". */
+const APPOSITION_LINKS = new Set(['،', ',', 'وهي', 'وهو', 'هي', 'هو']);
 /** Prepositions that introduce an attack's victim or place. */
 const VICTIM_PREPS = new Set(['علي', 'ضد', 'في', 'بحق', 'داخل']);
 const PERSON_ONLY = new Set(['PERSON']);
