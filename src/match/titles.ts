@@ -173,11 +173,11 @@ export function findTitles(doc: Doc, gaz: CompiledGazetteer, rules: NameRules, b
   chainTitles(doc.roles, tokens);
 }
 
-/** Words at most of a new name right before a title: three, or five with a patronymic (بن، بنت). */
+/** Words at most of a new name right before a title: three, or five with a patronymic (lexicon patronymics: بن، بنت). */
 const MAX_NAME_BEFORE_TITLE = 5;
 
-const hasPatronymic = (tokens: Tokens, from: number, end: number): boolean => {
-  for (let k = from + 1; k < end - 1; k++) if (tokens.norm[k] === 'بن' || tokens.norm[k] === 'بنت') return true;
+const hasPatronymic = (tokens: Tokens, from: number, end: number, patronymics: ReadonlySet<string>): boolean => {
+  for (let k = from + 1; k < end - 1; k++) if (patronymics.has(tokens.norm[k]!)) return true;
   return false;
 };
 
@@ -377,7 +377,7 @@ function newPersonBefore(
   for (let len = Math.min(MAX_NAME_BEFORE_TITLE, end - from); len >= 2; len--) {
     const p = end - len;
     // Four or five words only with بن / بنت inside: "وعلي بن محمد الرميحي وزير شؤون الإعلام بمملكة البحرين".
-    if (len > 3 && !hasPatronymic(tokens, p, end)) continue;
+    if (len > 3 && !hasPatronymic(tokens, p, end, rules.patronymics)) continue;
     const prev = p - 1;
     const boundary =
       prev < from || tokens.kind[prev] === TokenKind.Punct || rules.notNames.has(tokens.norm[prev]!) || rules.honorificStarts.has(honorificForm(tokens.norm[prev]!));
