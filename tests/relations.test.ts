@@ -121,6 +121,14 @@ describe('membership', () => {
   });
 });
 
+describe('dual references', () => {
+  it('take الرئيسان for the last two presidents or leaders named, not a prime minister named between', () => {
+    const g = extract('التقى الرئيس عبد الفتاح السيسي بالرئيس فلاديمير بوتين في سوتشي. وشارك رئيس الوزراء الروسي ديمتري ميدفيديف في الاحتفالات. والتقى الرئيسان مرة أخرى في سبتمبر.');
+    const met = relationsOfType(g, 'MET_WITH').map((r) => [r.source, r.target].sort().join(' + '));
+    expect(met).toEqual(['person:abdel-fattah-el-sisi + person:vladimir-putin']);
+  });
+});
+
 describe('requests and letters', () => {
   it('gives no visit that is only invited, with appositions between the request and the purpose noun', () => {
     const g = extract('دعا الرئيس الأمريكي دونالد ترامب، نظيره الروسي فلاديمير بوتين، لزيارة الولايات المتحدة في الخريف.');

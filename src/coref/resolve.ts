@@ -221,7 +221,8 @@ function resolveReferences(doc: Doc, res: Resources, bit: number): void {
       if (!mayHave(tokens, i, bit) || tokens.kind[i] !== TokenKind.ArabicWord || covered[i]) continue;
       const d = referenceReading(res, readingsOf(tokens, i));
       if (!d) continue;
-      const kind = res.references.get(d.bare)!.refersTo;
+      const ref = res.references.get(d.bare)!;
+      const kind = ref.refersTo;
       // "الجانبين الأميركي والصيني": the adjectives after the description name its referents.
       const named = nisbasAfter(doc, i + 1);
       if (kind === 'last_two_countries' && named.length >= 2) {
@@ -230,7 +231,8 @@ function resolveReferences(doc: Doc, res: Resources, bit: number): void {
         continue;
       }
       const before = eventsBefore(events, i, (tok) => sentences[doc.tokenSentence![tok]!]?.article === s.article);
-      const entities = referents(doc, kind, before, countryOf);
+      const holds = ref.roles ? (id: string): boolean => holdsOneOf(doc, res.gazetteer, id, ref.roles!) : undefined;
+      const entities = referents(doc, kind, before, countryOf, holds);
       if (!entities.length) continue;
       const [start, end] = toOriginal(norm, tokens.start[i]! + d.prefixLen, tokens.end[i]!);
       doc.references.push({ tokStart: i, tokEnd: i + 1, sentence: si, entities, start, end, text: doc.text.slice(start, end), rule: `coref:${kind}` });
@@ -261,8 +263,18 @@ export function countryOfEntity(doc: Doc, gaz: CompiledGazetteer, id: string, ad
   return role?.of;
 }
 
-/** What a reference stands for, from the entities named before it (nearest last); [] when unclear. */
-export function referents(doc: Doc, kind: RefersTo, before: readonly { entity: string }[], countryOf: (id: string) => string | undefined): string[] {
+/** The person holds one of these offices in the article's titles, else in the gazetteer at the document's date. */
+function holdsOneOf(doc: Doc, gaz: CompiledGazetteer, id: string, roles: ReadonlySet<string>): boolean {
+  if (doc.roles.some((r) => r.person === id && roles.has(r.role))) return true;
+  const g = gaz.byId.get(id);
+  return g !== undefined && (gaz.entries[g]!.roles ?? []).some((r) => roles.has(r.role) && dateOk(doc.meta.published, r.from, r.to));
+}
+
+/**
+ * What a reference stands for, from the entities named before it (nearest last); [] when unclear.
+ * `holds`: for "الرئيسان", only people holding the office the word names count.
+ */
+export function referents(doc: Doc, kind: RefersTo, before: readonly { entity: string }[], countryOf: (id: string) => string | undefined, holds?: (id: string) => boolean): string[] {
   const typeOf = (id: string): string | undefined => doc.entities.get(id)?.type;
   if (kind === 'last_organization') {
     const org = [...before].reverse().find((e) => typeOf(e.entity) === 'ORGANIZATION');
@@ -280,7 +292,7 @@ export function referents(doc: Doc, kind: RefersTo, before: readonly { entity: s
   const out: string[] = [];
   for (let k = before.length - 1; k >= 0 && out.length < 2; k--) {
     const ent = before[k]!.entity;
-    const id = want === 'COUNTRY' ? (typeOf(ent) !== 'PERSON' ? countryOf(ent) : undefined) : typeOf(ent) === 'PERSON' ? ent : undefined;
+    const id = want === 'COUNTRY' ? (typeOf(ent) !== 'PERSON' ? countryOf(ent) : undefined) : typeOf(ent) === 'PERSON' && (!holds || holds(ent)) ? ent : undefined;
     if (id && !out.includes(id)) out.push(id);
   }
   return out.length < 2 ? [] : out;
