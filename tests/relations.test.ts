@@ -121,6 +121,13 @@ describe('membership', () => {
   });
 });
 
+describe('reported speech', () => {
+  it('takes the person reported from (عن) for the pronoun of a stance noun', () => {
+    const g = extract('من جهة أخرى، نقلت إرنا عن وزير الخارجية الإيراني محمد جواد ظريف تنديده بالتهديدات الأمريكية بتوجيه ضربة عسكرية.');
+    expect(relationsOfType(g, 'OPPOSES').map((r) => [r.source, r.target])).toEqual([['person:mohammad-javad-zarif', 'country:us']]);
+  });
+});
+
 describe('dual references', () => {
   it('take الرئيسان for the last two presidents or leaders named, not a prime minister named between', () => {
     const g = extract('التقى الرئيس عبد الفتاح السيسي بالرئيس فلاديمير بوتين في سوتشي. وشارك رئيس الوزراء الروسي ديمتري ميدفيديف في الاحتفالات. والتقى الرئيسان مرة أخرى في سبتمبر.');

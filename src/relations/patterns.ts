@@ -479,7 +479,9 @@ function subjectBefore(ctx: PatternContext, noState = false): Unit[] {
     if (ctx.hit.tokStart - u.tokEnd > MAX_SUBJECT_DISTANCE) return [];
     // "للقاء نتنياهو، ثم يتوجه": the object of an earlier trigger is not the subject of this one.
     const argOfOther = ctx.hits.some((h) => h !== ctx.hit && h.def.pos === 'noun' && h.tokEnd <= u.tokStart && u.tokStart - h.tokEnd <= 1);
-    if (u.prep === null && u.kind !== 'nisba' && wanted.has(u.type) && !argOfOther) return chainBackward(ctx.units, k);
+    // "نقلت إرنا عن ظريف تنديده بالتهديدات": the pronoun of a noun is the one reported from (عن).
+    const reported = u.prep === 'عن' && ctx.hit.suffixed && ctx.hit.def.pos === 'noun' && u.type === 'PERSON';
+    if ((u.prep === null || reported) && u.kind !== 'nisba' && wanted.has(u.type) && !argOfOther) return reported ? [u] : chainBackward(ctx.units, k);
   }
   return [];
 }
