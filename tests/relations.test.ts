@@ -156,6 +156,11 @@ describe('negation and modality', () => {
     expect(extract('ألغى الرئيس الأمريكي دونالد ترامب لقاءه مع الرئيس الروسي فلاديمير بوتين.').relations.filter((r) => r.type === 'MET_WITH')).toEqual([]);
   });
 
+  it('gives no meeting that is only possible (قد + imperfect), but one that happened (وقد التقى)', () => {
+    expect(relationsOfType(extract('وقال مسؤول إن ترامب قد يلتقي بوتين في هلسنكي.'), 'MET_WITH')).toEqual([]);
+    expect(relationsOfType(extract('وقد التقى ترامب بوتين في هلسنكي.'), 'MET_WITH').length).toBe(1);
+  });
+
   it('gives no mediation when it is only requested', () => {
     expect(extract('دعا الأمين العام للأمم المتحدة أنطونيو غوتيريش قطر إلى وساطة بين إسرائيل وحركة حماس.').relations.filter((r) => r.type === 'MEDIATES_BETWEEN')).toEqual([]);
   });

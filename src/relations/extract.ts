@@ -104,6 +104,10 @@ const CLAUSE_BREAKS = new Set(['،', ',', '؛', ';', ':', '.', '"', '«', '»'])
 
 /** Negated (لم يلتق), cancelled (ألغى اللقاء) or only requested (دعا إلى وساطة) events, looked for back to the clause start. */
 function blocked(hit: TriggerHit, tokens: Tokens, from: number, lex: TriggerLexicon, cueBit: number): boolean {
+  // "قد يلتقي", "قد يعقد اجتماعا": قد before an imperfect verb says "may", a possibility only.
+  for (const k of [hit.tokStart - 1, hit.tokStart - 2]) {
+    if (k >= from && tokens.norm[k] === 'قد' && tokens.norm[k + 1]!.startsWith('ي')) return true;
+  }
   for (let k = hit.tokStart - 1; k >= Math.max(from, hit.tokStart - 12); k--) {
     if (CLAUSE_BREAKS.has(tokens.norm[k]!)) break;
     if (!mayHave(tokens, k, cueBit)) continue;
