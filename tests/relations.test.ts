@@ -42,6 +42,11 @@ describe('relations on the seed page (first dev document)', () => {
 });
 
 describe('visits', () => {
+  it('takes the city of a consulate or embassy for the place visited, not the state it belongs to', () => {
+    const g = extract('ما زال جمال خاشقجي مختفيا منذ زيارته إلى القنصلية السعودية في إسطنبول، الثلاثاء الماضي.');
+    expect(relationsOfType(g, 'VISITS').map((r) => r.target)).toEqual(['location:istanbul']);
+  });
+
   it('takes no person named as the genitive of a relational noun (مستشار ترامب، زوجة ميسي) for the visitor', () => {
     expect(relationsOfType(extract('مستشار ترامب يزور مصر وقطر تمهيدا لإعلان صفقة القرن.'), 'VISITS')).toEqual([]);
     expect(relationsOfType(extract('ووصلت زوجة ميسي إلى مدينة سان بطرسبرغ الروسية لمساندة زوجها.'), 'VISITS')).toEqual([]);

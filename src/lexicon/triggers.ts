@@ -87,6 +87,8 @@ export const TriggersFile = z.strictObject({
   claimWords: z.array(z.string().min(1)),
   /** "مستشار ترامب", "ابنة الرئيس": a person after one of these is a genitive, not an argument. */
   possessorNouns: z.array(z.string().min(1)),
+  /** "زيارته إلى القنصلية السعودية في إسطنبول": a state after one of these is not the place visited. */
+  buildingNouns: z.array(z.string().min(1)),
   triggers: z.array(Trigger).min(1),
 });
 export type TriggersFile = z.infer<typeof TriggersFile>;
@@ -119,6 +121,7 @@ export interface TriggerLexicon {
   readonly attackNouns: ReadonlySet<string>;
   readonly claimWords: ReadonlySet<string>;
   readonly possessorNouns: ReadonlySet<string>;
+  readonly buildingNouns: ReadonlySet<string>;
   /** The context a trigger needs (TriggerDef.context), by trigger id. */
   readonly contexts: ReadonlyMap<string, WordWindow>;
   /** Per trigger: words that, near it, say it is no such act (see the schema's notNear). */
@@ -176,6 +179,7 @@ export function compileTriggers(f: TriggersFile): TriggerLexicon {
     attackNouns: set(f.attackNouns),
     claimWords: set(f.claimWords),
     possessorNouns: set(f.possessorNouns),
+    buildingNouns: set(f.buildingNouns),
     contexts: wordWindows(f, (d) => d.context),
     notNear: wordWindows(f, (d) => d.notNear),
     notFollowedBy: wordWindows(f, (d) => (d.notFollowedBy ? { words: d.notFollowedBy, window: 1 } : undefined)),

@@ -320,6 +320,22 @@ function possessed(ctx: PatternContext, u: Unit): boolean {
   return u.type === 'PERSON' && u.kind !== 'title' && u.tokStart > ctx.sentence.tokStart && readingIn(ctx.tokens, u.tokStart - 1, ctx.lex.possessorNouns);
 }
 
+/**
+ * "زيارته إلى القنصلية السعودية في إسطنبول": a state named after a building of it (lexicon
+ * buildingNouns) is not the place visited; the place after في is, if one follows at once.
+ */
+function insteadOfBuilding(ctx: PatternContext, place: Unit[]): Unit[] {
+  const { tokens, units, lex } = ctx;
+  if (!place.length) return place;
+  const first = place[0]!;
+  let building = false;
+  for (let k = first.tokStart - 1; k >= Math.max(ctx.sentence.tokStart, first.tokStart - 2) && !building; k--) building = readingIn(tokens, k, lex.buildingNouns);
+  if (!building) return place;
+  const last = place[place.length - 1]!;
+  const there = units.find((u) => u.tokStart > last.tokStart && u.tokStart <= last.tokEnd + 2 && u.prep === 'في' && (u.type === 'LOCATION' || u.type === 'COUNTRY'));
+  return there ? [there] : [];
+}
+
 /** A noun of targets (مواقع، تجمعات، مقرات …) stands within the two tokens before the unit. */
 function ownsTarget(ctx: PatternContext, u: Unit): boolean {
   for (let k = u.tokStart - 1; k >= Math.max(ctx.hit.tokEnd, u.tokStart - 2); k--) if (readingIn(ctx.tokens, k, ctx.lex.targetNouns)) return true;
@@ -591,7 +607,7 @@ export const PATTERNS: Record<PatternName, (ctx: PatternContext) => Binding[]> =
     if (!place.length) place = objectAfter(ctx, from, 4, [null]).filter((u) => u.type === 'COUNTRY' || u.type === 'LOCATION');
     // "جولته التي تشمل السعودية والأردن وإسرائيل"
     if (!place.length) place = afterMarker(ctx, ctx.lex.includesPhrases, ctx.hit.tokEnd, 16);
-    return cross(ids(a), ids(place), 0.8);
+    return cross(ids(a), ids(insteadOfBuilding(ctx, place)), 0.8);
   },
   agent_on: (ctx) => {
     const { hit, units } = ctx;
