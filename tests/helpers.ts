@@ -1,4 +1,5 @@
 // Shared test fixtures: the default pipeline, built once per test file, and the shared dev set.
+import { expect } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildPipeline, type Pipeline } from '../src/pipeline/runner.js';
@@ -39,3 +40,8 @@ export const hasRelation = (g: ReturnType<typeof extract>, type: string, a: stri
 
 /** The graph's relations of one type. */
 export const relationsOfType = (g: ReturnType<typeof extract>, type: string): ReturnType<typeof extract>['relations'] => g.relations.filter((r) => r.type === type);
+
+/** Each text gives no relation of this type (the text names the failing case). */
+export function expectNoRelation(type: string, texts: readonly string[]): void {
+  for (const text of texts) expect(relationsOfType(extract(text), type), text).toEqual([]);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { devDocs, extract, hasRelation, pipeline, relationsOfType } from './helpers.js';
+import { devDocs, expectNoRelation, extract, hasRelation, pipeline, relationsOfType } from './helpers.js';
 
 describe('relations on the seed page (first dev document)', () => {
   const seed = devDocs()[0]!;
@@ -57,12 +57,12 @@ describe('visits', () => {
     expect(hasRelation(yes, 'VISITS', 'person:mike-pompeo', 'location:riyadh')).toBe(true);
     const body = extract('ويعد الهلال الأحمر الإماراتي أول منظمة إنسانية تصل إلى منطقة كرش بعد تحريرها.');
     expect(relationsOfType(body, 'VISITS').map((r) => r.source)).toEqual(['org:ae-red-crescent']);
-    for (const text of [
+    expectNoRelation('VISITS', [
       'حذرت لجنة في مجلس العموم البريطاني من أن كوريا الشمالية ستمتلك صواريخ قادرة على الوصول إلى المملكة المتحدة.',
       'وبحسب ما أوضحته الهيئة السعودية في موقع "تويتر"، فإن الحرارة ستصل إلى 50 درجة مئوية في الدمام.',
       'وكان نادي مانشستر يونايتد قد سافر إلى الولايات المتحدة لخوض جولة تحضيرية.',
       'وقال الرئيس التركي رجب طيب إردوغان إن تركيا حلت قضية عفرين إلى حد بعيد.',
-    ]) expect(relationsOfType(extract(text), 'VISITS'), text).toEqual([]);
+    ]);
   });
 });
 
@@ -85,9 +85,7 @@ describe('sports', () => {
 
 describe('war', () => {
   it('takes no trade war or war of words for armed conflict, no fighting in support of someone, and no owner of targets for the attacker', () => {
-    for (const text of ['محادثات جديدة لتجنب حرب تجارية بين الصين والولايات المتحدة.', 'حرب كلامية جديدة بين ترامب وميركل.', 'وتساند إيران عدة فصائل منها حزب الله اللبناني الذي يقاتل دعما للرئيس السوري بشار الأسد.', 'وجاءت هذه الغارات بعد طلعات مماثلة استهدفت تجمعات الحوثيين في مديرية باجل بالحديدة.']) {
-      expect(relationsOfType(extract(text), 'AT_WAR_WITH'), text).toEqual([]);
-    }
+    expectNoRelation('AT_WAR_WITH', ['محادثات جديدة لتجنب حرب تجارية بين الصين والولايات المتحدة.', 'حرب كلامية جديدة بين ترامب وميركل.', 'وتساند إيران عدة فصائل منها حزب الله اللبناني الذي يقاتل دعما للرئيس السوري بشار الأسد.', 'وجاءت هذه الغارات بعد طلعات مماثلة استهدفت تجمعات الحوثيين في مديرية باجل بالحديدة.']);
     const g = extract('وشنت مقاتلات التحالف العربي ثلاث غارات استهدفت مواقع وتجمعات الحوثيين في محيط مطار صنعاء الدولي.');
     expect(relationsOfType(g, 'AT_WAR_WITH').map((r) => [r.source, r.target])).toEqual([['org:saudi-coalition', 'org:houthis']]);
     // the doer of an attack a relative clause describes is unnamed, unless someone claims it
@@ -117,12 +115,12 @@ describe('membership', () => {
   it('takes a member named next to its membership, not a non-member, a candidate, a traveller or a club', () => {
     const g = extract('يذكر أن صادرات النفط من البصرة تدر أكثر من 95 في المئة من عائدات العراق، العضو في منظمة البلدان المصدرة للبترول.');
     expect(relationsOfType(g, 'MEMBER_OF').map((r) => [r.source, r.target])).toEqual([['country:iq', 'org:opec']]);
-    for (const text of [
+    expectNoRelation('MEMBER_OF', [
       'والقدس الشرقية هي عاصمة دولة فلسطين المعترف بها لدى غالبية الدول الأعضاء في الأمم المتحدة.',
       'وتحمل فلسطين حاليا صفة مراقب غير عضو في الأمم المتحدة.',
       'ولا تزال تركيا مرشحة لعضوية الاتحاد الأوروبي رغم تعثر المفاوضات.',
       'وأقرت المتهمة بأنها غادرت ألمانيا إلى سوريا ثم العراق للانضمام إلى تنظيم داعش.',
-    ]) expect(relationsOfType(extract(text), 'MEMBER_OF'), text).toEqual([]);
+    ]);
   });
 });
 
@@ -299,9 +297,7 @@ describe('argument patterns', () => {
   it('reads ثمن as appreciation, not as a price to pay, its price or the round of sixteen', () => {
     const yes = extract('وثمن سليم الجبوري موقف الولايات المتحدة الداعم للعراق.');
     expect(relationsOfType(yes, 'SUPPORTS').map((r) => r.target)).toEqual(['country:us']);
-    for (const text of ['وقال الجبير: "يجب على قطر أن تدفع ثمن وجود القوات العسكرية الأمريكية في سوريا".', 'كانت مواجهة البرازيل والمكسيك في ثمن نهائي مونديال روسيا الخامسة من نوعها.', 'ويستهدف منتج يونيليفر، الذي يبلغ ثمنه 10 دولارات أميركية، الذين يهملون كي ملابسهم.']) {
-      expect(relationsOfType(extract(text), 'SUPPORTS'), text).toEqual([]);
-    }
+    expectNoRelation('SUPPORTS', ['وقال الجبير: "يجب على قطر أن تدفع ثمن وجود القوات العسكرية الأمريكية في سوريا".', 'كانت مواجهة البرازيل والمكسيك في ثمن نهائي مونديال روسيا الخامسة من نوعها.', 'ويستهدف منتج يونيليفر، الذي يبلغ ثمنه 10 دولارات أميركية، الذين يهملون كي ملابسهم.']);
   });
 
   it('takes a capital in an object slot for its state (رفضت بيونغ يانغ مطالب واشنطن), and for itself when the state is not named', () => {

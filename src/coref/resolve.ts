@@ -73,10 +73,6 @@ function shortNames(doc: Doc, res: Resources): void {
     };
     for (const m of fulls) {
       const parts = tokens.norm.slice(m.tokStart, m.tokEnd);
-      // A person no list has keeps no short given name that is a frequent name word of listed people
-      // (محمد، عبدالله، سلمان): alone in the article it is more likely someone else; nor does anyone
-      // else then (the key is ambiguous).
-      const commonPart = (w: string): boolean => m.entity.startsWith('new:') && res.nameRules.personTokens.has(w) && res.nameRules.frequentWords.has(w);
       const last = parts[parts.length - 1]!;
       const prev = parts[parts.length - 2]!;
       // No frequency filter here: the frequent words of news text include the names themselves
@@ -88,7 +84,10 @@ function shortNames(doc: Doc, res: Resources): void {
       // The first word stands for the whole name (وانغ يي → وانغ, كيم جونغ أون → كيم).
       const first = parts[0]!;
       if (parts.length <= 3 && first.length >= 3 && !connectors.has(first) && !isName(first) && !res.nameRules.notNames.has(first)) {
-        if (commonPart(first)) keys.set(first, null);
+        // A person no list has keeps no short given name that is a frequent name word of listed people
+        // (محمد، عبدالله، سلمان): alone in the article it is more likely someone else; nor does anyone
+        // else then (the key is ambiguous).
+        if (m.entity.startsWith('new:') && res.nameRules.personTokens.has(first) && res.nameRules.frequentWords.has(first)) keys.set(first, null);
         else put(first, m.entity, m.tokStart);
       }
     }

@@ -283,11 +283,7 @@ function accusedAgent(ctx: PatternContext): Unit[] | null {
  */
 function unclaimedAttack(ctx: PatternContext, r: number): boolean {
   const { tokens, lex, sentence } = ctx;
-  let attack = false;
-  for (let k = r - 1; k >= Math.max(sentence.tokStart, r - 3) && !attack; k--) attack = readingIn(tokens, k, lex.attackNouns);
-  if (!attack) return false;
-  for (let k = sentence.tokStart; k < r; k++) if (readingIn(tokens, k, lex.claimWords)) return false;
-  return true;
+  return wordIn(tokens, Math.max(sentence.tokStart, r - 3), r, lex.attackNouns) >= 0 && wordIn(tokens, sentence.tokStart, r, lex.claimWords) < 0;
 }
 
 /**
@@ -328,18 +324,19 @@ function insteadOfBuilding(ctx: PatternContext, place: Unit[]): Unit[] {
   const { tokens, units, lex } = ctx;
   if (!place.length) return place;
   const first = place[0]!;
-  let building = false;
-  for (let k = first.tokStart - 1; k >= Math.max(ctx.sentence.tokStart, first.tokStart - 2) && !building; k--) building = readingIn(tokens, k, lex.buildingNouns);
-  if (!building) return place;
+  if (wordIn(tokens, Math.max(ctx.sentence.tokStart, first.tokStart - 2), first.tokStart, lex.buildingNouns) < 0) return place;
   const last = place[place.length - 1]!;
   const there = units.find((u) => u.tokStart > last.tokStart && u.tokStart <= last.tokEnd + 2 && u.prep === 'في' && (u.type === 'LOCATION' || u.type === 'COUNTRY'));
   return there ? [there] : [];
 }
 
 /** A noun of targets (مواقع، تجمعات، مقرات …) stands within the two tokens before the unit. */
-function ownsTarget(ctx: PatternContext, u: Unit): boolean {
-  for (let k = u.tokStart - 1; k >= Math.max(ctx.hit.tokEnd, u.tokStart - 2); k--) if (readingIn(ctx.tokens, k, ctx.lex.targetNouns)) return true;
-  return false;
+const ownsTarget = (ctx: PatternContext, u: Unit): boolean => wordIn(ctx.tokens, Math.max(ctx.hit.tokEnd, u.tokStart - 2), u.tokStart, ctx.lex.targetNouns) >= 0;
+
+/** The first token in [from, to) that is, or has a reading that is, one of `words`; -1 if none. */
+function wordIn(tokens: Tokens, from: number, to: number, words: ReadonlySet<string>): number {
+  for (let k = from; k < to; k++) if (readingIn(tokens, k, words)) return k;
+  return -1;
 }
 
 /**
@@ -460,8 +457,7 @@ function objectAfter(ctx: PatternContext, from: number, window: number, preps: r
   // "أدان الهجوم على السفارة السعودية", "يدين هجوم إيران لمقر الحزب": after an attack noun, what
   // follows a preposition (على، ضد، في، ل) is its victim, not the stance's object; the attacker
   // (its genitive or nisba: هجمات إيران، الهجوم الإسرائيلي) stays.
-  let attackAt = -1;
-  if (stance) for (let k = from; k < stop && attackAt < 0; k++) if (readingIn(ctx.tokens, k, ctx.lex.attackNouns)) attackAt = k;
+  const attackAt = stance ? wordIn(ctx.tokens, from, stop, ctx.lex.attackNouns) : -1;
   const victim = (u: Unit): boolean => {
     if (attackAt < 0 || u.tokStart <= attackAt) return false;
     if (u.prep !== null) return true;
@@ -674,10 +670,7 @@ export const PATTERNS: Record<PatternName, (ctx: PatternContext) => Binding[]> =
     if (hit.tokEnd - hit.tokStart === 1) {
       // Not the accuser's own words before a comma ("مصدر مسؤول في وزارة الخارجية السورية، أمريكا").
       const accused = chainBackward(units, t).filter((u) => u.prep === null || u === units[t]);
-      const from = Math.max(ctx.sentence.tokStart, accused[0]!.tokStart - ACCUSER_WINDOW);
-      for (let k = accused[0]!.tokStart - 1; k >= from; k--) {
-        if (readingIn(ctx.tokens, k, ctx.lex.accusers)) return cross(ids(accused), ids(chainForward(units, i)), 0.7);
-      }
+      if (wordIn(ctx.tokens, Math.max(ctx.sentence.tokStart, accused[0]!.tokStart - ACCUSER_WINDOW), accused[0]!.tokStart, ctx.lex.accusers) >= 0) return cross(ids(accused), ids(chainForward(units, i)), 0.7);
     }
     return cross(ids(chainForward(units, i)), ids([units[t]!]), 0.75);
   },
